@@ -1,0 +1,31 @@
+// @ts-check
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import starlightLinksValidator from 'starlight-links-validator';
+import { repositoryUrl, siteUrl } from './site.config.mjs';
+
+export default defineConfig({
+	site: siteUrl,
+	trailingSlash: 'always',
+	integrations: [
+		starlight({
+			title: 'PocketBase: server or browser?',
+			description:
+				'Should your SvelteKit or Next.js server call PocketBase, or should the browser? An interactive guide with live demos against a real PocketBase.',
+			logo: { src: './src/assets/logo.svg', alt: '' },
+			favicon: '/favicon.svg',
+			social: [{ icon: 'github', label: 'Source', href: repositoryUrl }],
+			editLink: { baseUrl: `${repositoryUrl}/edit/main/` },
+			lastUpdated: true,
+			customCss: ['./src/styles/custom.css'],
+			sidebar: [
+				{ label: 'Overview', link: '/' },
+				{ label: 'The problem', items: [{ autogenerate: { directory: 'problem' } }] },
+				{ label: 'Better approaches', items: [{ autogenerate: { directory: 'approaches' } }] },
+				{ label: 'When a server makes sense', items: [{ autogenerate: { directory: 'server-side' } }] },
+				{ label: 'Reference', items: [{ autogenerate: { directory: 'reference' } }] },
+			],
+			plugins: [starlightLinksValidator({ errorOnFallbackPages: false })],
+		}),
+	],
+});

@@ -1,0 +1,38 @@
+// `npm run dev`: the playground PocketBase and the Astro dev server together.
+// Ctrl-C stops both; PocketBase is never left running behind.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot, startPocketBase, stopProcess, waitForHealth } from './pocketbase-process.mjs';
+
+const port = Number(process.env.PB_PORT ?? 8090);
+const pocketbase = startPocketBase({ port, stdio: 'ignore' });
+try {
+	await waitForHealth(pocketbase.url);
+	console.log(`PocketBase playground ready at ${pocketbase.url}`);
+} catch (error) {
+	console.error(String(error));
+	console.error(
+		`Is something else using port ${port}? Stop it, or run with PB_PORT=8091 and PUBLIC_POCKETBASE_URL=http://127.0.0.1:8091.`
+	);
+	await stopProcess(pocketbase.child);
+	process.exit(1);
+}
+
+const astroBin = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const astro = spawn(process.execPath, [astroBin, 'dev', ...process.argv.slice(2)], {
+	stdio: 'inherit',
+	env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+
+let stopping = false;
+async function stopAll(code = 0) {
+	if (stopping) return;
+	stopping = true;
+	await Promise.all([stopProcess(astro), stopProcess(pocketbase.child)]);
+	process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));
+astro.on('exit', (code) => stopAll(code ?? 0));
+pocketbase.child.on('exit', () => {
+	if (!stopping) console.error('PocketBase stopped; the demos will show "not reachable".');
+});

