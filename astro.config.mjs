@@ -22,7 +22,10 @@ export default defineConfig({
 				{ label: 'Overview', link: '/' },
 				{ label: 'The problem', items: [{ autogenerate: { directory: 'problem' } }] },
 				{ label: 'Better approaches', items: [{ autogenerate: { directory: 'approaches' } }] },
-				{ label: 'When a server makes sense', items: [{ autogenerate: { directory: 'server-side' } }] },
+				{
+					label: 'When a server makes sense',
+					items: [{ autogenerate: { directory: 'server-side' } }],
+				},
 				{ label: 'Reference', items: [{ autogenerate: { directory: 'reference' } }] },
 			],
 			plugins: [starlightLinksValidator({ errorOnFallbackPages: false })],

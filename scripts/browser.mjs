@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/** @type {Partial<Record<NodeJS.Platform, string[]>>} */
 const systemCandidates = {
 	linux: ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
 	darwin: [
@@ -32,9 +33,13 @@ export const chromiumArgs = [
 	'--disable-quic',
 ];
 
+/** @param {string} name */
 function onPath(name) {
 	try {
-		const found = execFileSync('which', [name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+		const found = execFileSync('which', [name], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		});
 		return found.trim() || undefined;
 	} catch {
 		return undefined;
@@ -45,11 +50,13 @@ function onPath(name) {
 export async function resolveBrowser() {
 	const fromEnv = process.env.CHROMIUM_PATH;
 	if (fromEnv) {
-		if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.`);
+		if (!existsSync(fromEnv))
+			throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.`);
 		return { executablePath: fromEnv, source: 'CHROMIUM_PATH' };
 	}
 	for (const candidate of systemCandidates[process.platform] ?? []) {
-		const path = candidate.includes('/') || candidate.includes('\\') ? candidate : onPath(candidate);
+		const path =
+			candidate.includes('/') || candidate.includes('\\') ? candidate : onPath(candidate);
 		if (path && existsSync(path)) return { executablePath: path, source: 'system' };
 	}
 	if (process.platform === 'linux') {

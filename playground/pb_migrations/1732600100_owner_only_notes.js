@@ -13,7 +13,9 @@ migrate(
 			listRule: isOwner,
 			viewRule: isOwner,
 			createRule: '@request.auth.id != "" && @request.body.owner = @request.auth.id',
-			updateRule: isOwner + ' && (@request.body.owner:isset = false || @request.body.owner = @request.auth.id)',
+			updateRule:
+				isOwner +
+				' && (@request.body.owner:isset = false || @request.body.owner = @request.auth.id)',
 			deleteRule: isOwner,
 			fields: [
 				{ name: 'text', type: 'text', required: true, max: 500 },

@@ -1,0 +1,23 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, resolveBrowser } from './scripts/browser.mjs';
+
+// Never skipped for want of a browser: resolveBrowser() throws a message that says how to get one.
+const browser = await resolveBrowser();
+
+export default defineConfig({
+	testDir: './tests',
+	testMatch: '**/*.spec.ts',
+	fullyParallel: true,
+	forbidOnly: !!process.env['CI'],
+	retries: 0,
+	workers: 2,
+	timeout: 30_000,
+	expect: { timeout: 7_000 },
+	reporter: process.env['CI'] ? [['list'], ['line']] : 'list',
+	globalSetup: './tests/global-setup.ts',
+	use: {
+		...devices['Desktop Chrome'],
+		launchOptions: { executablePath: browser.executablePath, args: chromiumArgs },
+		trace: 'off',
+	},
+});

@@ -1,0 +1,37 @@
+// `npm test`: every check, in the order that fails fastest. Each step must pass.
+//   npm test            type check, formatting, unit tests, build (with link validation), e2e
+//   npm run test:e2e    only the build and the e2e tests; extra arguments go to Playwright,
+//                       e.g. `npm run test:e2e -- tests/whoami.spec.ts`
+import { spawnSync } from 'node:child_process';
+import { freePort, projectRoot } from './pocketbase-process.mjs';
+
+const [only, ...playwrightArgs] = process.argv.slice(2);
+/** @type {NodeJS.ProcessEnv} */
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+/** @param {string} title @param {string[]} args */
+function step(title, args) {
+	console.log(`\n▶ ${title}: ${args.join(' ')}`);
+	const started = Date.now();
+	const result = spawnSync(npx, args, { stdio: 'inherit', env, cwd: projectRoot });
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	if (result.status !== 0) {
+		console.error(`\n✖ ${title} failed after ${seconds} s.`);
+		process.exit(result.status ?? 1);
+	}
+	console.log(`✔ ${title} (${seconds} s)`);
+}
+
+if (only !== 'e2e') {
+	step('Type check', ['astro', 'check', '--minimumSeverity', 'warning']);
+	step('Formatting', ['prettier', '--check', '.']);
+	step('Unit tests', ['vitest', 'run']);
+}
+
+// The e2e PocketBase gets a free port, and the site is built to call it by default.
+const pocketBasePort = String(await freePort());
+env.E2E_PB_PORT = pocketBasePort;
+env.PUBLIC_POCKETBASE_URL = `http://127.0.0.1:${pocketBasePort}`;
+step('Build (with link validation)', ['astro', 'build']);
+step('End-to-end tests', ['playwright', 'test', ...playwrightArgs]);

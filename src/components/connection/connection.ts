@@ -1,0 +1,213 @@
+/**
+ * The page's one connection to PocketBase, shared by the status element and every demo.
+ * It decides which server to use, keeps its status, and hands out SDK clients. The SDK is
+ * imported only when a demo first asks for a client, so a page that merely shows the status
+ * loads none of it.
+ */
+import type PocketBase from 'pocketbase';
+import { Atom } from '~/lib/atom';
+import { probePocketBase } from '~/lib/connection-probe';
+import { canRunDemos, rateLimited, type ConnectionStatus } from '~/lib/connection-status';
+import { checkPocketBaseUrl, resolvePocketBaseUrl, type UrlSource } from '~/lib/pocketbase-url';
+import { simulatedServerHeader, simulatedServerIp } from '~/lib/simulated-server';
+
+export interface ConnectionSnapshot {
+	url: string;
+	source: UrlSource;
+	/** Problems with addresses that were ignored (a bad ?pb=, say). */
+	problems: string[];
+	status: ConnectionStatus;
+	checkedAt: number | undefined;
+}
+
+const savedKey = 'pb-guide:pocketbase-url';
+/** While PocketBase is not usable, look again this often so the page recovers by itself. */
+const retryMs = 3000;
+/** While it is, look again now and then so a stopped server is noticed. */
+const refreshMs = 30_000;
+
+const checking: ConnectionStatus = {
+	state: 'checking',
+	title: 'Checking PocketBase…',
+	detail: '',
+	advice: '',
+};
+
+function initialSnapshot(): ConnectionSnapshot {
+	const resolved = resolvePocketBaseUrl({
+		query: new URLSearchParams(location.search).get('pb'),
+		saved: readSaved(),
+		buildDefault: import.meta.env.PUBLIC_POCKETBASE_URL,
+	});
+	return { ...resolved, status: checking, checkedAt: undefined };
+}
+
+function readSaved(): string | null {
+	try {
+		return localStorage.getItem(savedKey);
+	} catch {
+		return null;
+	}
+}
+
+export const connection = new Atom<ConnectionSnapshot>(initialSnapshot());
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let inFlight: Promise<ConnectionStatus> | undefined;
+
+function probe(url: string): Promise<ConnectionStatus> {
+	return probePocketBase(url, {
+		fetch: fetch.bind(globalThis),
+		now: () => performance.now(),
+		pageUrl: location.href,
+	});
+}
+
+/** Asks PocketBase for its health now, and schedules the next look. */
+export function recheck(): Promise<ConnectionStatus> {
+	if (inFlight) return inFlight;
+	const { url } = connection.get();
+	inFlight = probe(url).then((status) => {
+		inFlight = undefined;
+		// The server may have been changed while the probe was out.
+		if (connection.get().url === url) {
+			connection.set({ ...connection.get(), status, checkedAt: Date.now() });
+			schedule(canRunDemos(status.state) ? refreshMs : retryMs);
+		}
+		return status;
+	});
+	return inFlight;
+}
+
+function schedule(ms: number) {
+	clearTimeout(timer);
+	timer = setTimeout(() => void recheck(), ms);
+}
+
+let started = false;
+/** Starts watching the connection (idempotent). */
+export function startWatching(): void {
+	if (started) return;
+	started = true;
+	void recheck();
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible') void recheck();
+	});
+}
+
+export type SaveResult = { ok: true; status: ConnectionStatus } | { ok: false; problem: string };
+
+/**
+ * Switches the demos to another PocketBase if it answers like one, and remembers the choice.
+ * Anything else is refused with a reason and changes nothing.
+ */
+export async function useServer(input: string): Promise<SaveResult> {
+	const check = checkPocketBaseUrl(input);
+	if (!check.ok) return check;
+	const status = await probe(check.url);
+	if (!canRunDemos(status.state) && status.state !== 'rate-limited') {
+		return {
+			ok: false,
+			problem: `Not switched: ${status.title}. ${status.detail} ${status.advice}`.trim(),
+		};
+	}
+	try {
+		localStorage.setItem(savedKey, check.url);
+	} catch {
+		// Private browsing without storage: the choice lasts for this page only.
+	}
+	dropQueryOverride();
+	switchTo(check.url, 'saved', status);
+	return { ok: true, status };
+}
+
+/** Forgets the saved server and any ?pb= override, and goes back to the site's default. */
+export function useDefaultServer(): void {
+	try {
+		localStorage.removeItem(savedKey);
+	} catch {
+		// Nothing saved to forget.
+	}
+	dropQueryOverride();
+	const resolved = resolvePocketBaseUrl({
+		query: null,
+		saved: null,
+		buildDefault: import.meta.env.PUBLIC_POCKETBASE_URL,
+	});
+	switchTo(resolved.url, resolved.source, checking);
+	void recheck();
+}
+
+function switchTo(url: string, source: UrlSource, status: ConnectionStatus) {
+	clients = undefined;
+	connection.set({ url, source, problems: [], status, checkedAt: Date.now() });
+	schedule(canRunDemos(status.state) ? refreshMs : retryMs);
+}
+
+function dropQueryOverride() {
+	const current = new URL(location.href);
+	if (!current.searchParams.has('pb')) return;
+	current.searchParams.delete('pb');
+	history.replaceState(history.state, '', current);
+}
+
+/**
+ * Demos report what their own requests met, so the status stays true between probes:
+ * a 429 shows at once, and a failed request triggers a fresh look.
+ */
+export function reportResponse(status: number): void {
+	const snapshot = connection.get();
+	if (status === 429) {
+		connection.set({ ...snapshot, status: rateLimited(), checkedAt: Date.now() });
+		schedule(retryMs);
+	} else if (status > 0 && !canRunDemos(snapshot.status.state)) {
+		void recheck();
+	}
+}
+
+/** A request never got an answer (status 0 in the SDK): find out why. */
+export function reportNetworkFailure(): Promise<ConnectionStatus> {
+	return recheck();
+}
+
+interface Clients {
+	url: string;
+	direct: PocketBase;
+	PocketBaseClass: typeof PocketBase;
+	BaseAuthStore: typeof import('pocketbase').BaseAuthStore;
+}
+let clients: Clients | undefined;
+
+async function loadClients(): Promise<Clients> {
+	const { url } = connection.get();
+	if (clients?.url === url) return clients;
+	const sdk = await import('pocketbase');
+	const PocketBaseClass = sdk.default;
+	// One client for the page is the SDK's own advice for browsers; its token is kept per
+	// server, so switching servers never sends one server's token to another.
+	const direct = new PocketBaseClass(url, new sdk.LocalAuthStore(`pb-guide:auth:${url}`));
+	clients = { url, direct, PocketBaseClass, BaseAuthStore: sdk.BaseAuthStore };
+	return clients;
+}
+
+/** The browser's own SDK client for the current server. */
+export async function directClient(): Promise<PocketBase> {
+	return (await loadClients()).direct;
+}
+
+/**
+ * Makes SDK clients as the simulated server would hold them: memory-only auth (as in Node)
+ * and every request marked with the server's address, which the playground trusts.
+ */
+export async function serverClientFactory(): Promise<() => PocketBase> {
+	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
+	return () => {
+		const client = new PocketBaseClass(url, new BaseAuthStore());
+		client.beforeSend = (requestUrl, options) => {
+			const headers = new Headers(options.headers as HeadersInit | undefined);
+			headers.set(simulatedServerHeader, simulatedServerIp);
+			return { url: requestUrl, options: { ...options, headers: Object.fromEntries(headers) } };
+		};
+		return client;
+	};
+}

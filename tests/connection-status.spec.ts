@@ -1,0 +1,118 @@
+import { connectionStatus, expect, test } from './fixtures';
+
+const page_ = '/problem/what-pocketbase-sees/';
+
+test.describe('connection status', () => {
+	test('shows PocketBase’s health answer when connected', async ({ page }) => {
+		await page.goto(page_);
+		const status = connectionStatus(page);
+		await expect(status).toHaveAttribute('data-state', 'connected');
+		await expect(status.locator('.title')).toHaveText(`Connected to ${process.env['E2E_PB_URL']}`);
+		await expect(status.locator('.detail')).toContainText('API is healthy.');
+		await expect(status.locator('.detail')).toContainText('(measured)');
+	});
+
+	test('goes to “not reachable” when PocketBase stops and recovers by itself', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		await page.goto(ownPocketBase.withPb(page_));
+		const status = connectionStatus(page);
+		await expect(status).toHaveAttribute('data-state', 'connected');
+		await expect(status.locator('.source')).toHaveText('(from this link’s ?pb=)');
+
+		await ownPocketBase.stop();
+		await status.getByRole('button', { name: 'Re-check' }).click();
+		await expect(status).toHaveAttribute('data-state', 'unreachable');
+		await expect(status.locator('.title')).toHaveText(`Not reachable: ${ownPocketBase.url}`);
+		await expect(status.locator('.advice')).toContainText('npm run playground');
+
+		await ownPocketBase.start();
+		// No click: the panel keeps looking while PocketBase is away.
+		await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
+	});
+
+	test('ignores a bad ?pb= with a clear message and keeps the default server', async ({ page }) => {
+		await page.goto(`${page_}?pb=${encodeURIComponent('javascript:alert(1)')}`);
+		const status = connectionStatus(page);
+		await expect(status.locator('.problems')).toContainText(
+			'The ?pb= in this link was ignored: Only http:// and https://'
+		);
+		await expect(status).toHaveAttribute('data-state', 'connected');
+		await expect(status.locator('.url')).toHaveText(process.env['E2E_PB_URL']!);
+	});
+
+	test('calls an address that is not a PocketBase “not PocketBase”', async ({ page, baseURL }) => {
+		await page.goto(`${page_}?pb=${encodeURIComponent(baseURL!)}`);
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'not-pocketbase');
+	});
+
+	test('shows a real 429 from the rate limiter', async ({ page, ownPocketBase }) => {
+		await page.goto(ownPocketBase.withPb(page_));
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+		const ask = page.getByRole('button', { name: 'Ask PocketBase directly' });
+		const direct = page.locator('[data-path="direct"]');
+		// The playground allows 10 whoami calls per 10 s per address.
+		for (let i = 0; i < 11; i++) {
+			await ask.click();
+			await expect(ask).not.toHaveAttribute('aria-busy', 'true');
+		}
+		await expect(direct.locator('.failure')).toContainText('Rate-limited (429)');
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'rate-limited');
+		await expect(connectionStatus(page).locator('.advice')).toContainText('Wait');
+	});
+
+	test('blocked by CORS is told apart from unreachable', async ({ page, ownPocketBase }) => {
+		await ownPocketBase.stop();
+		// Same server and data, but only allowing another origin.
+		const { startPocketBase, waitForHealth, stopProcess } =
+			await import('../scripts/pocketbase-process.mjs');
+		const port = Number(new URL(ownPocketBase.url).port);
+		const strict = startPocketBase({
+			port,
+			dataDir: ownPocketBase.dataDir,
+			stdio: 'ignore',
+			extraArgs: ['--origins=https://only.example'],
+		});
+		try {
+			await waitForHealth(strict.url);
+			await page.goto(ownPocketBase.withPb(page_));
+			const status = connectionStatus(page);
+			await expect(status).toHaveAttribute('data-state', 'blocked');
+			await expect(status.locator('.title')).toContainText('CORS');
+			await expect(status.locator('.advice')).toContainText('--origins');
+		} finally {
+			await stopProcess(strict.child);
+		}
+	});
+
+	test('the server setting refuses bad input and remembers a good server', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		await page.goto(page_);
+		const status = connectionStatus(page);
+		await expect(status).toHaveAttribute('data-state', 'connected');
+		await status.locator('summary').click();
+		const input = status.getByLabel('Address of a PocketBase');
+
+		await input.fill('https://admin:hunter2@pb.example.com');
+		await status.getByRole('button', { name: 'Use this server' }).click();
+		await expect(status.locator('.form-message')).toContainText('user name or password');
+		await expect(status.locator('.url')).toHaveText(process.env['E2E_PB_URL']!);
+
+		await input.fill(ownPocketBase.url);
+		await status.getByRole('button', { name: 'Use this server' }).click();
+		await expect(status.locator('.form-message')).toContainText('Switched');
+		await expect(status.locator('.url')).toHaveText(ownPocketBase.url);
+
+		await page.reload();
+		await expect(status.locator('.url')).toHaveText(ownPocketBase.url);
+		await expect(status.locator('.source')).toHaveText('(your saved choice)');
+
+		await status.locator('summary').click();
+		await status.getByRole('button', { name: 'Back to the default server' }).click();
+		await expect(status.locator('.url')).toHaveText(process.env['E2E_PB_URL']!);
+		await expect(status).toHaveAttribute('data-state', 'connected');
+	});
+});

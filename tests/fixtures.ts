@@ -1,0 +1,87 @@
+/**
+ * Shared e2e fixtures. `page` starts at the built site (baseURL). `ownPocketBase` is a
+ * private, real PocketBase for tests that stop it, exhaust its rate limiter or need a
+ * superuser: pages reach it with `?pb=` (`withPb(path)`).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+	freePort,
+	runPocketBaseCommand,
+	startPocketBase,
+	stopProcess,
+	waitForHealth,
+} from '../scripts/pocketbase-process.mjs';
+
+export interface OwnPocketBase {
+	url: string;
+	dataDir: string;
+	/** Stops the server; the data folder stays for start(). */
+	stop(): Promise<void>;
+	/** Starts it again on the same port and data. */
+	start(): Promise<void>;
+	/** `path` on the site, with `?pb=` pointing at this server. */
+	withPb(path: string): string;
+}
+
+interface Options {
+	/** Extra environment for ownPocketBase (e.g. DEMO_USER_MAX_AGE_SECONDS). */
+	pocketBaseEnv: Record<string, string>;
+	/** A superuser to create in ownPocketBase before it starts. */
+	superuser: { email: string; password: string } | undefined;
+}
+
+export const test = base.extend<
+	Options & { ownPocketBase: OwnPocketBase; consoleErrors: string[] }
+>({
+	pocketBaseEnv: [{}, { option: true }],
+	superuser: [undefined, { option: true }],
+	baseURL: async ({}, use) => {
+		await use(process.env['E2E_SITE_URL']);
+	},
+	ownPocketBase: async ({ pocketBaseEnv, superuser }, use) => {
+		const dataDir = mkdtempSync(join(tmpdir(), 'pb-own-'));
+		const port = await freePort();
+		if (superuser) {
+			await runPocketBaseCommand(
+				['superuser', 'upsert', superuser.email, superuser.password],
+				dataDir
+			);
+		}
+		let current: ReturnType<typeof startPocketBase> | undefined;
+		const start = async () => {
+			current = startPocketBase({ port, dataDir, stdio: 'ignore', env: pocketBaseEnv });
+			await waitForHealth(current.url);
+		};
+		await start();
+		const url = `http://127.0.0.1:${port}`;
+		await use({
+			url,
+			dataDir,
+			start,
+			async stop() {
+				if (current) await stopProcess(current.child);
+			},
+			withPb: (path) => `${path}${path.includes('?') ? '&' : '?'}pb=${encodeURIComponent(url)}`,
+		});
+		if (current) await stopProcess(current.child);
+		rmSync(dataDir, { recursive: true, force: true });
+	},
+	consoleErrors: async ({ page }, use) => {
+		const errors: string[] = [];
+		page.on('console', (message) => {
+			if (message.type() === 'error') errors.push(message.text());
+		});
+		page.on('pageerror', (error) => errors.push(String(error)));
+		await use(errors);
+	},
+});
+
+export { expect };
+
+/** The connection status panel on a page. */
+export function connectionStatus(page: Page) {
+	return page.locator('pb-connection-status');
+}

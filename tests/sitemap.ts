@@ -1,0 +1,17 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../scripts/pocketbase-process.mjs';
+
+/** Every page path in the built sitemap, e.g. `/problem/double-hops/`. */
+export function sitemapPaths(): string[] {
+	const dist = join(projectRoot, 'dist');
+	const files = readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f));
+	const paths = files.flatMap((file) =>
+		[...readFileSync(join(dist, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+			(m) => new URL(m[1]!).pathname
+		)
+	);
+	if (paths.length === 0)
+		throw new Error('The sitemap lists no pages: is `site` set in astro.config.mjs?');
+	return paths;
+}

@@ -1,0 +1,72 @@
+import { connectionStatus, expect, test } from './fixtures';
+
+test.describe('What PocketBase sees of you', () => {
+	test('direct and proxied calls return what the real PocketBase sees', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		await page.goto(ownPocketBase.withPb('/problem/what-pocketbase-sees/'));
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+		const direct = page.locator('[data-path="direct"]');
+		const proxy = page.locator('[data-path="proxy"]');
+
+		await direct.getByRole('button', { name: 'Ask PocketBase directly' }).click();
+		await expect(direct.locator('[data-field="address"]')).toHaveText(
+			'127.0.0.1: your own address'
+		);
+		await expect(direct.locator('[data-field="identity"]')).toContainText('a guest');
+		await expect(direct.locator('[data-field="time"]')).toContainText('(measured)');
+
+		await proxy.getByRole('button', { name: 'Ask through the simulated server' }).click();
+		await expect(proxy.locator('[data-field="address"]')).toContainText(
+			'203.0.113.10: the server’s address'
+		);
+		await expect(proxy.locator('[data-field="time"]')).toContainText('(measured + modelled)');
+		await expect(proxy.locator('.segments li[data-kind="modelled"]').first()).toContainText(
+			'(modelled)'
+		);
+		await expect(proxy.locator('.segments li[data-kind="measured"]')).toContainText(
+			'the real call'
+		);
+
+		// Signed in: direct calls carry the user; proxied calls only when the server forwards it.
+		await page.getByRole('button', { name: 'Sign in as a throwaway user' }).click();
+		await expect(page.locator('.session-text')).toContainText(/Signed in as demo-\w+@example\.com/);
+		await direct.getByRole('button', { name: 'Ask PocketBase directly' }).click();
+		await expect(direct.locator('[data-field="identity"]')).toContainText(
+			/user demo-\w+@example\.com of “users”/
+		);
+
+		await proxy.getByRole('button', { name: 'Ask through the simulated server' }).click();
+		await expect(proxy.locator('[data-field="identity"]')).toContainText('a guest');
+
+		await proxy.getByLabel('The server forwards my sign-in').check();
+		await expect(page).toHaveURL(/forward=1/);
+		await proxy.getByRole('button', { name: 'Ask through the simulated server' }).click();
+		await expect(proxy.locator('[data-field="identity"]')).toContainText(
+			/user demo-\w+@example\.com/
+		);
+		await expect(proxy.locator('[data-field="address"]')).toContainText('203.0.113.10');
+	});
+
+	test('a call while PocketBase is down says so and the page keeps working', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		await page.goto(ownPocketBase.withPb('/problem/what-pocketbase-sees/'));
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+		await ownPocketBase.stop();
+		const direct = page.locator('[data-path="direct"]');
+		await direct.getByRole('button', { name: 'Ask PocketBase directly' }).click();
+		await expect(direct.locator('.failure')).toContainText('No answer from PocketBase');
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'unreachable');
+
+		await ownPocketBase.start();
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected', {
+			timeout: 10_000,
+		});
+		await direct.getByRole('button', { name: 'Ask PocketBase directly' }).click();
+		await expect(direct.locator('.failure')).toBeHidden();
+		await expect(direct.locator('[data-field="address"]')).toContainText('127.0.0.1');
+	});
+});
