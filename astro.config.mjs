@@ -18,6 +18,7 @@ export default defineConfig({
 			editLink: { baseUrl: `${repositoryUrl}/edit/main/` },
 			lastUpdated: true,
 			customCss: ['./src/styles/custom.css'],
+			routeMiddleware: './src/route-data.ts',
 			sidebar: [
 				{ label: 'Overview', link: '/' },
 				{ label: 'The problem', items: [{ autogenerate: { directory: 'problem' } }] },
