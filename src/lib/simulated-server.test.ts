@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedServer, type Clock, type ServerModel } from './simulated-server';
+import { SimulatedServer, type Clock } from './simulated-server';
 
-/** A clock that only moves when slept on, so every modelled millisecond is exact. */
+/** A clock that only moves when slept on or advanced, so every millisecond is exact. */
 function fakeClock(): Clock & { advance(ms: number): void } {
 	let t = 0;
 	return {
@@ -16,98 +16,78 @@ function fakeClock(): Clock & { advance(ms: number): void } {
 	};
 }
 
-const model: ServerModel = {
-	browserServerRttMs: 40,
-	serverPocketBaseRttMs: 2,
-	handlerMs: 5,
-	coldStart: { probability: 0, ms: 300 },
-	instances: 'per-request',
-};
+const hop = { addedMs: 42, cold: false };
 
 describe('SimulatedServer', () => {
-	it('adds the modelled legs around the real call and labels each segment', async () => {
+	it('waits out the modelled hop, then measures the real call', async () => {
 		const clock = fakeClock();
-		const server = new SimulatedServer(model, {
-			createClient: () => ({}),
-			clock,
-			random: () => 0.5,
-		});
+		const server = new SimulatedServer(
+			{ instances: 'per-request' },
+			{ createClient: () => ({}), clock }
+		);
 		const outcome = await server.handle(async () => {
 			clock.advance(7); // the real PocketBase call took 7 ms
 			return 'answer';
-		});
-		expect(outcome).toMatchObject({ ok: true, value: 'answer', coldStart: false });
-		expect(outcome.segments.map((s) => [s.leg, s.kind, s.startMs, s.durationMs])).toEqual([
-			['browser-to-server', 'modelled', 0, 20],
-			['handler', 'modelled', 20, 5],
-			['server-to-pocketbase', 'modelled', 25, 1],
-			['pocketbase-call', 'measured', 26, 7],
-			['pocketbase-to-server', 'modelled', 33, 1],
-			['server-to-browser', 'modelled', 34, 20],
+		}, hop);
+		expect(outcome).toMatchObject({ ok: true, value: 'answer', totalMs: 49, hop });
+		expect(outcome.segments).toEqual([
+			{ leg: 'server-hop', kind: 'modelled', startMs: 0, durationMs: 42 },
+			{ leg: 'pocketbase-call', kind: 'measured', startMs: 42, durationMs: 7 },
 		]);
-		expect(outcome.totalMs).toBe(54);
 	});
 
-	it('draws cold starts from the random source', async () => {
+	it('never waits a negative hop', async () => {
 		const clock = fakeClock();
-		const coldModel = { ...model, coldStart: { probability: 0.3, ms: 300 } };
-		const draws = [0.1, 0.9];
-		const server = new SimulatedServer(coldModel, {
-			createClient: () => ({}),
-			clock,
-			random: () => draws.shift() ?? 1,
-		});
-		const first = await server.handle(async () => 1);
-		const second = await server.handle(async () => 2);
-		expect(first.coldStart).toBe(true);
-		expect(first.segments.find((s) => s.leg === 'cold-start')?.durationMs).toBe(300);
-		expect(second.coldStart).toBe(false);
-		expect(second.totalMs).toBe(first.totalMs - 300);
+		const server = new SimulatedServer(
+			{ instances: 'per-request' },
+			{ createClient: () => ({}), clock }
+		);
+		const outcome = await server.handle(async () => 1, { addedMs: -3, cold: false });
+		expect(outcome.segments.map((s) => s.leg)).toEqual(['pocketbase-call']);
+		expect(outcome.totalMs).toBe(0);
 	});
 
-	it('returns PocketBase errors as outcomes, with the segments so far', async () => {
-		const server = new SimulatedServer(model, {
-			createClient: () => ({}),
-			clock: fakeClock(),
-			random: () => 0,
-		});
+	it('returns PocketBase errors as outcomes, with the time they took', async () => {
+		const clock = fakeClock();
+		const server = new SimulatedServer(
+			{ instances: 'per-request' },
+			{ createClient: () => ({}), clock }
+		);
 		const failure = new Error('Too Many Requests.');
 		const outcome = await server.handle(async () => {
+			clock.advance(3);
 			throw failure;
-		});
+		}, hop);
 		expect(outcome.ok).toBe(false);
 		if (!outcome.ok) expect(outcome.error).toBe(failure);
-		expect(outcome.segments.some((s) => s.leg === 'pocketbase-call' && s.kind === 'measured')).toBe(
-			true
-		);
+		expect(outcome.totalMs).toBe(45);
 	});
 
 	it('creates a client per request, or one for the whole process when shared', async () => {
 		let made = 0;
-		const deps = { createClient: () => ({ n: ++made }), clock: fakeClock(), random: () => 0 };
-		const perRequest = new SimulatedServer(model, deps);
+		const deps = { createClient: () => ({ n: ++made }), clock: fakeClock() };
+		const perRequest = new SimulatedServer({ instances: 'per-request' }, deps);
 		const seen: unknown[] = [];
-		await perRequest.handle(async ({ client }) => seen.push(client));
-		await perRequest.handle(async ({ client }) => seen.push(client));
+		await perRequest.handle(async ({ client }) => seen.push(client), hop);
+		await perRequest.handle(async ({ client }) => seen.push(client), hop);
 		expect(perRequest.clientsCreated).toBe(2);
 		expect(seen[0]).not.toBe(seen[1]);
 
-		const shared = new SimulatedServer({ ...model, instances: 'shared' }, deps);
+		const shared = new SimulatedServer({ instances: 'shared' }, deps);
 		const sharedSeen: unknown[] = [];
-		await shared.handle(async ({ client }) => sharedSeen.push(client));
-		await shared.handle(async ({ client }) => sharedSeen.push(client));
+		await shared.handle(async ({ client }) => sharedSeen.push(client), hop);
+		await shared.handle(async ({ client }) => sharedSeen.push(client), hop);
 		expect(shared.clientsCreated).toBe(1);
 		expect(sharedSeen[0]).toBe(sharedSeen[1]);
 	});
 
 	it('stops at once when the signal aborts', async () => {
 		const controller = new AbortController();
-		const server = new SimulatedServer(model, {
-			createClient: () => ({}),
-			clock: fakeClock(),
-			random: () => 0,
-		});
+		const server = new SimulatedServer(
+			{ instances: 'per-request' },
+			{ createClient: () => ({}), clock: fakeClock() }
+		);
 		controller.abort(new Error('cancelled'));
-		await expect(server.handle(async () => 1, controller.signal)).rejects.toThrow('cancelled');
+		await expect(server.handle(async () => 1, hop, controller.signal)).rejects.toThrow('cancelled');
 	});
 });

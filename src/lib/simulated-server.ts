@@ -1,26 +1,23 @@
 /**
  * A model of a SvelteKit/Next.js server that sits between the browser and PocketBase.
  *
- * The PocketBase call it makes is real (through whatever client the caller passes in, in the
- * site that is the real `pocketbase` SDK), so answers, rule checks and 429s are real. What a
- * browser cannot contain is modelled and labelled: the network legs to and from the server,
- * the handler's own time, cold starts, and the server's single identity (one IP address for the
- * rate limiter, one process memory for SDK instances).
+ * The PocketBase call it makes is real (through whatever client the caller passes in; in the
+ * site, the real `pocketbase` SDK), so answers, rule checks and 429s are real. What a browser
+ * cannot contain is modelled and labelled: the extra time the request spends because it goes
+ * through a server (network legs, handler work, cold starts; see network-model.ts), and the
+ * server's single identity (one IP address for the rate limiter, one process memory for SDK
+ * instances).
+ *
+ * Both paths make the same real call from this browser, so the difference between them is the
+ * modelled server hop alone: a co-located server adds only its few milliseconds, a far one adds
+ * its round trips. That keeps the comparison fair to the proxy.
  */
 
 export type SegmentKind = 'measured' | 'modelled';
 
 /** One stretch of a request's life, for waterfalls and diagram replays. */
 export interface Segment {
-	/** Which leg this is; stable keys the UI and diagrams map to labels and messages. */
-	leg:
-		| 'browser-to-server'
-		| 'cold-start'
-		| 'handler'
-		| 'server-to-pocketbase'
-		| 'pocketbase-call'
-		| 'pocketbase-to-server'
-		| 'server-to-browser';
+	leg: 'server-hop' | 'pocketbase-call';
 	kind: SegmentKind;
 	/** Milliseconds after the request started. */
 	startMs: number;
@@ -38,14 +35,15 @@ export interface Clock {
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export interface ServerModel {
-	/** Round trip between the reader's browser and the app server (modelled). */
-	browserServerRttMs: number;
-	/** Round trip between the app server and PocketBase (modelled). */
-	serverPocketBaseRttMs: number;
-	/** Time the handler spends on its own work: routing, parsing cookies, rendering (modelled). */
-	handlerMs: number;
-	coldStart: { probability: number; ms: number };
+/** The modelled cost of going through the server, for one request. */
+export interface HopModel {
+	/** How much longer the proxy path takes than the direct one (network-model's addedMs). */
+	addedMs: number;
+	/** Whether this request met a cold start (included in addedMs). */
+	cold: boolean;
+}
+
+export interface ServerOptions {
 	/**
 	 * How the server holds SDK clients: a new one per request (what the JS SDK README asks
 	 * for) or one module-level client shared by every request in the process.
@@ -53,45 +51,33 @@ export interface ServerModel {
 	instances: 'per-request' | 'shared';
 }
 
-export const defaultServerModel: ServerModel = {
-	browserServerRttMs: 20,
-	serverPocketBaseRttMs: 1,
-	handlerMs: 2,
-	coldStart: { probability: 0, ms: 250 },
-	instances: 'per-request',
-};
-
 export interface HandlerContext<Client> {
 	client: Client;
 	signal: AbortSignal | undefined;
 }
 
-export type ProxyOutcome<T> =
-	| { ok: true; value: T; segments: Segment[]; totalMs: number; coldStart: boolean }
-	| { ok: false; error: unknown; segments: Segment[]; totalMs: number; coldStart: boolean };
+export type ProxyOutcome<T> = ({ ok: true; value: T } | { ok: false; error: unknown }) & {
+	segments: Segment[];
+	totalMs: number;
+	hop: HopModel;
+};
 
 export interface SimulatedServerDeps<Client> {
 	/** Builds an SDK client whose requests carry the server's identity. */
 	createClient: () => Client;
 	clock: Clock;
-	/** A number in [0, 1); pass a seeded generator for reproducible cold starts. */
-	random: () => number;
 }
 
 export class SimulatedServer<Client> {
-	#model: ServerModel;
+	#options: ServerOptions;
 	#deps: SimulatedServerDeps<Client>;
 	/** The "process memory": the module-level client when instances are shared. */
 	#sharedClient: Client | undefined;
 	#clientsCreated = 0;
 
-	constructor(model: ServerModel, deps: SimulatedServerDeps<Client>) {
-		this.#model = model;
+	constructor(options: ServerOptions, deps: SimulatedServerDeps<Client>) {
+		this.#options = options;
 		this.#deps = deps;
-	}
-
-	get model(): ServerModel {
-		return this.#model;
 	}
 
 	/** How many SDK clients the server has created so far (one per request, or one in all). */
@@ -100,38 +86,26 @@ export class SimulatedServer<Client> {
 	}
 
 	/**
-	 * Handles one request from the browser: the modelled trip to the server, a possible cold
-	 * start, the handler's own time, the real PocketBase call made by `work`, and the modelled
-	 * trip back. Rejects only when `signal` aborts; PocketBase errors come back as `ok: false`.
+	 * Handles one request from the browser: the modelled server hop (the reader waits it out),
+	 * then the real PocketBase call made by `work`, measured. Rejects only when `signal` aborts;
+	 * PocketBase errors come back as `ok: false`.
 	 */
 	async handle<T>(
 		work: (context: HandlerContext<Client>) => Promise<T>,
+		hop: HopModel,
 		signal?: AbortSignal
 	): Promise<ProxyOutcome<T>> {
-		const { clock, random } = this.#deps;
-		const model = this.#model;
+		const { clock } = this.#deps;
 		const started = clock.now();
 		const segments: Segment[] = [];
-		const at = () => clock.now() - started;
+		const hopMs = Math.max(0, hop.addedMs);
+		if (hopMs > 0) {
+			await clock.sleep(hopMs, signal);
+			segments.push({ leg: 'server-hop', kind: 'modelled', startMs: 0, durationMs: hopMs });
+		}
 
-		const wait = async (leg: Segment['leg'], ms: number) => {
-			if (ms <= 0) return;
-			const startMs = at();
-			await clock.sleep(ms, signal);
-			segments.push({ leg, kind: 'modelled', startMs, durationMs: ms });
-		};
-
-		await wait('browser-to-server', model.browserServerRttMs / 2);
-		const coldStart = model.coldStart.probability > 0 && random() < model.coldStart.probability;
-		if (coldStart) await wait('cold-start', model.coldStart.ms);
-		await wait('handler', model.handlerMs);
-
-		await wait('server-to-pocketbase', model.serverPocketBaseRttMs / 2);
-
-		// The real call. It leaves from this browser, so its time includes this browser's own
-		// path to PocketBase; the server's path is the modelled stretch on either side of it.
 		const client = this.#clientForRequest();
-		const callStart = at();
+		const callStart = clock.now() - started;
 		let result: { ok: true; value: T } | { ok: false; error: unknown };
 		try {
 			result = { ok: true, value: await work({ client, signal }) };
@@ -139,20 +113,18 @@ export class SimulatedServer<Client> {
 			if (signal?.aborted) throw signal.reason;
 			result = { ok: false, error };
 		}
+		const totalMs = clock.now() - started;
 		segments.push({
 			leg: 'pocketbase-call',
 			kind: 'measured',
 			startMs: callStart,
-			durationMs: at() - callStart,
+			durationMs: totalMs - callStart,
 		});
-
-		await wait('pocketbase-to-server', model.serverPocketBaseRttMs / 2);
-		await wait('server-to-browser', model.browserServerRttMs / 2);
-		return { ...result, segments, totalMs: at(), coldStart };
+		return { ...result, segments, totalMs, hop };
 	}
 
 	#clientForRequest(): Client {
-		if (this.#model.instances === 'shared') {
+		if (this.#options.instances === 'shared') {
 			if (this.#sharedClient === undefined) {
 				this.#sharedClient = this.#deps.createClient();
 				this.#clientsCreated++;

@@ -211,3 +211,31 @@ export async function serverClientFactory(): Promise<() => PocketBase> {
 		return client;
 	};
 }
+
+/**
+ * Signs the browser's client in as a new throwaway user (the playground deletes them within
+ * about an hour). Rejects with the SDK's error when PocketBase refuses.
+ */
+export async function signInThrowawayUser(): Promise<string> {
+	const pb = await directClient();
+	const email = `demo-${crypto.randomUUID().slice(0, 8)}@example.com`;
+	const password = crypto.randomUUID();
+	await pb.collection('users').create({ email, password, passwordConfirm: password });
+	await pb.collection('users').authWithPassword(email, password);
+	return email;
+}
+
+/** The signed-in throwaway user's email, without loading the SDK when nobody signed in. */
+export async function signedInEmail(): Promise<string | undefined> {
+	let stored: string | null = null;
+	try {
+		stored = localStorage.getItem(`pb-guide:auth:${connection.get().url}`);
+	} catch {
+		stored = null;
+	}
+	if (!stored) return undefined;
+	const { authStore } = await directClient();
+	return authStore.isValid && authStore.record
+		? String(authStore.record['email'] ?? authStore.record.id)
+		: undefined;
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import {
+	coldStartDraws,
+	hopFor,
+	initialSettings,
+	planJobs,
+	raceParamPrefix,
+	raceSchema,
+	runPool,
+	summarizeRace,
+	withPreset,
+	type RaceResult,
+} from './latency-race';
+import { modelRequest, scenarioPresets } from './network-model';
+import { decodeSettings, defaultSettings, encodeSettings } from './url-state';
+
+const defaults = defaultSettings(raceSchema);
+
+describe('presets', () => {
+	it('fill in the network model’s legs, so the hop equals the model’s added latency', () => {
+		for (const preset of scenarioPresets) {
+			const settings = withPreset(defaults, preset.id);
+			const modelled = modelRequest(preset.scenario, { cold: false }).addedMs;
+			expect(hopFor(settings, false).addedMs).toBeCloseTo(modelled, 0);
+		}
+	});
+
+	it('make a co-located server cost only its handler and a datacenter round trip', () => {
+		const hop = hopFor(withPreset(defaults, 'same-datacenter'), false);
+		expect(hop.addedMs).toBeGreaterThan(0);
+		expect(hop.addedMs).toBeLessThan(5);
+		const far = hopFor(withPreset(defaults, 'serverless-other-region'), false);
+		expect(far.addedMs).toBeGreaterThan(100);
+	});
+
+	it('add the cold start only to cold requests', () => {
+		const settings = withPreset(defaults, 'serverless-other-region');
+		expect(hopFor(settings, true).addedMs - hopFor(settings, false).addedMs).toBe(
+			settings.coldStartMs
+		);
+	});
+});
+
+describe('settings in the URL', () => {
+	it('round-trip, and a link with its own legs keeps them', () => {
+		const custom = { ...withPreset(defaults, 'edge-near-reader'), browserServerRtt: 12.5 };
+		const params = encodeSettings(raceSchema, custom, raceParamPrefix);
+		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
+		expect(decoded.problems).toEqual([]);
+		expect(initialSettings(decoded.value, params)).toEqual(custom);
+	});
+
+	it('report out-of-range input and keep the bounds', () => {
+		const params = new URLSearchParams(
+			'race-requests=5000&race-concurrency=0&race-browser-server-rtt=-4'
+		);
+		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
+		expect(decoded.value.requests).toBeLessThanOrEqual(200);
+		expect(decoded.value.concurrency).toBeGreaterThanOrEqual(1);
+		expect(decoded.value.browserServerRtt).toBeGreaterThanOrEqual(0);
+		expect(decoded.problems).toHaveLength(3);
+	});
+
+	it('a preset in a link fills only what the link leaves out', () => {
+		const params = new URLSearchParams(
+			'race-scenario=serverless-other-region&race-cold-start-chance=0'
+		);
+		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
+		const settings = initialSettings(decoded.value, params);
+		expect(settings.coldStartChance).toBe(0);
+		expect(settings.browserServerRtt).toBe(
+			withPreset(decoded.value, 'serverless-other-region').browserServerRtt
+		);
+	});
+
+	it('a preset named in a link without legs gets the preset’s legs', () => {
+		const params = new URLSearchParams('race-scenario=serverless-other-region');
+		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
+		expect(initialSettings(decoded.value, params)).toEqual(
+			withPreset(decoded.value, 'serverless-other-region')
+		);
+	});
+});
+
+describe('running', () => {
+	it('alternates paths so neither always goes first', () => {
+		expect(planJobs(2).map((j) => `${j.path}${j.index}`)).toEqual([
+			'direct0',
+			'proxy0',
+			'proxy1',
+			'direct1',
+		]);
+		expect(planJobs(200)).toHaveLength(400);
+	});
+
+	it('never runs more than the concurrency at once, and stops starting jobs on abort', async () => {
+		let running = 0;
+		let peak = 0;
+		const done: number[] = [];
+		const controller = new AbortController();
+		await runPool(
+			[1, 2, 3, 4, 5, 6, 7, 8],
+			3,
+			async (job) => {
+				running++;
+				peak = Math.max(peak, running);
+				await new Promise((r) => setTimeout(r, 5));
+				running--;
+				done.push(job);
+				if (job === 4) controller.abort();
+			},
+			controller.signal
+		);
+		expect(peak).toBe(3);
+		expect(done.length).toBeLessThan(8);
+	});
+
+	it('draws the same cold starts for the same seed', () => {
+		const settings = { ...defaults, coldStartChance: 0.3, seed: 7 };
+		const a = coldStartDraws(settings);
+		const b = coldStartDraws(settings);
+		const first = Array.from({ length: 50 }, a);
+		expect(Array.from({ length: 50 }, b)).toEqual(first);
+		expect(first.filter(Boolean).length).toBeGreaterThan(5);
+		expect(first.filter(Boolean).length).toBeLessThan(30);
+	});
+});
+
+describe('summarizeRace', () => {
+	const result = (path: 'direct' | 'proxy', totalMs: number, failure?: string): RaceResult => ({
+		path,
+		index: 0,
+		startMs: 0,
+		totalMs,
+		measuredMs: totalMs,
+		modelledMs: 0,
+		cold: false,
+		status: failure ? 429 : 200,
+		...(failure ? { failure } : {}),
+	});
+
+	it('gives medians, the ratio, and failures by reason', () => {
+		const summary = summarizeRace([
+			result('direct', 10),
+			result('direct', 20),
+			result('direct', 30),
+			result('proxy', 40),
+			result('proxy', 60),
+			result('proxy', 0, 'Rate-limited (429)'),
+			result('proxy', 0, 'Rate-limited (429)'),
+			result('proxy', 0, 'No answer'),
+		]);
+		expect(summary.direct.ok.median).toBe(20);
+		expect(summary.proxy.ok.median).toBe(50);
+		expect(summary.medianRatio).toBe(2.5);
+		expect(summary.proxy.failed).toBe(3);
+		expect(summary.proxy.reasons).toEqual([
+			{ reason: 'Rate-limited (429)', count: 2 },
+			{ reason: 'No answer', count: 1 },
+		]);
+	});
+});

@@ -1,0 +1,253 @@
+/**
+ * The live race of the double-hops page, without the DOM: its settings (and their place in
+ * the URL), the order it sends requests in, the modelled server hop for each proxied request,
+ * and the summary of a finished run.
+ */
+import { modelRequest, scenarioPresets, type Scenario } from './network-model';
+import { mulberry32 } from './seeded-random';
+import { summarize, type Summary } from './stats';
+import { paramName, type Schema, type Settings } from './url-state';
+
+export const raceOperations = ['list', 'view', 'own'] as const;
+export type RaceOperation = (typeof raceOperations)[number];
+
+export const operationNames: Record<RaceOperation, string> = {
+	list: 'List public articles (20 per page)',
+	view: 'View one public article',
+	own: 'List my own notes (signed in)',
+};
+
+export const presetIds = [...scenarioPresets.map((p) => p.id), 'custom'] as const;
+export type PresetId = (typeof presetIds)[number];
+
+/** The race's settings; every one lives in the URL under `race-`. */
+export const raceSchema = {
+	operation: { kind: 'choice', label: 'Operation', options: raceOperations, default: 'list' },
+	requests: { kind: 'integer', label: 'Requests per path', min: 1, max: 200, default: 20 },
+	concurrency: { kind: 'integer', label: 'Concurrency', min: 1, max: 16, default: 4 },
+	scenario: { kind: 'choice', label: 'Scenario', options: presetIds, default: 'same-datacenter' },
+	browserServerRtt: {
+		kind: 'number',
+		label: 'Browser ↔ server round trip (ms)',
+		min: 0,
+		max: 1000,
+		default: 0,
+		decimals: 1,
+	},
+	serverPocketBaseRtt: {
+		kind: 'number',
+		label: 'Server ↔ PocketBase round trip (ms)',
+		min: 0,
+		max: 1000,
+		default: 0,
+		decimals: 1,
+	},
+	browserPocketBaseRtt: {
+		kind: 'number',
+		label: 'Browser ↔ PocketBase round trip (ms)',
+		min: 0,
+		max: 1000,
+		default: 0,
+		decimals: 1,
+	},
+	handler: {
+		kind: 'number',
+		label: 'Handler time (ms)',
+		min: 0,
+		max: 1000,
+		default: 2,
+		decimals: 1,
+	},
+	coldStartChance: {
+		kind: 'number',
+		label: 'Cold-start chance (0–1)',
+		min: 0,
+		max: 1,
+		default: 0,
+		decimals: 3,
+	},
+	coldStartMs: {
+		kind: 'number',
+		label: 'Cold start (ms)',
+		min: 0,
+		max: 10000,
+		default: 300,
+		decimals: 0,
+	},
+	seed: { kind: 'integer', label: 'Seed', min: 1, max: 999999, default: 1 },
+} as const satisfies Schema;
+
+export type RaceSettings = Settings<typeof raceSchema>;
+export const raceParamPrefix = 'race-';
+
+/** The model's legs for a preset, written into the settings the reader can then adjust. */
+export function withPreset(settings: RaceSettings, id: PresetId): RaceSettings {
+	const preset = scenarioPresets.find((p) => p.id === id);
+	if (!preset) return { ...settings, scenario: 'custom' };
+	const model = modelRequest(preset.scenario, { cold: false });
+	const round = (ms: number) => Math.round(ms * 10) / 10;
+	return {
+		...settings,
+		scenario: id,
+		browserServerRtt: round(model.legs.browserServer.rttMs),
+		serverPocketBaseRtt: round(model.legs.serverPocketBase.rttMs),
+		browserPocketBaseRtt: round(model.legs.browserPocketBase.rttMs),
+		handler: preset.scenario.handlerMs,
+		coldStartChance: preset.scenario.coldStart.probability,
+		coldStartMs: preset.scenario.coldStart.ms,
+	};
+}
+
+/** The fields a preset fills in. */
+const presetFields = [
+	'browserServerRtt',
+	'serverPocketBaseRtt',
+	'browserPocketBaseRtt',
+	'handler',
+	'coldStartChance',
+	'coldStartMs',
+] as const;
+
+/**
+ * Settings as a link opens them: the named preset's model fills every field the link does not
+ * set itself, so `?race-scenario=…&race-cold-start-chance=0` means "that preset, no cold starts".
+ */
+export function initialSettings(decoded: RaceSettings, params: URLSearchParams): RaceSettings {
+	if (decoded.scenario === 'custom') return decoded;
+	const preset = withPreset(decoded, decoded.scenario);
+	const result = { ...preset };
+	for (const key of presetFields) {
+		if (params.has(paramName(key, raceParamPrefix))) result[key] = decoded[key];
+	}
+	return result;
+}
+
+export interface HopBreakdown {
+	addedMs: number;
+	cold: boolean;
+	/** The model's terms, for the reader: what the proxy adds and what it saves. */
+	terms: { label: string; ms: number }[];
+}
+
+/**
+ * The modelled extra time of one proxied request: the trip to the server and back, the
+ * handler, a possible cold start and the server's own trip to PocketBase, minus the direct
+ * round trip that the proxy path does not make.
+ */
+export function hopFor(settings: RaceSettings, cold: boolean): HopBreakdown {
+	const terms = [
+		{ label: 'browser ↔ server round trip', ms: settings.browserServerRtt },
+		{ label: 'handler', ms: settings.handler },
+		{ label: 'cold start', ms: cold ? settings.coldStartMs : 0 },
+		{ label: 'server ↔ PocketBase round trip', ms: settings.serverPocketBaseRtt },
+		{
+			label: 'direct browser ↔ PocketBase round trip, not made',
+			ms: -settings.browserPocketBaseRtt,
+		},
+	].filter((term) => term.ms !== 0);
+	return { addedMs: terms.reduce((sum, term) => sum + term.ms, 0), cold, terms };
+}
+
+/** A seeded source of cold starts, so the same settings give the same run. */
+export function coldStartDraws(settings: RaceSettings): () => boolean {
+	const random = mulberry32(settings.seed);
+	return () => settings.coldStartChance > 0 && random() < settings.coldStartChance;
+}
+
+export type RacePath = 'direct' | 'proxy';
+
+export interface RaceJob {
+	path: RacePath;
+	/** 0-based request number within its path. */
+	index: number;
+}
+
+/**
+ * Direct and proxied requests alternate, so both paths meet the same moments of the network
+ * and of PocketBase; the order does not favour either.
+ */
+export function planJobs(requests: number): RaceJob[] {
+	const jobs: RaceJob[] = [];
+	for (let index = 0; index < requests; index++) {
+		jobs.push({ path: index % 2 === 0 ? 'direct' : 'proxy', index });
+		jobs.push({ path: index % 2 === 0 ? 'proxy' : 'direct', index });
+	}
+	return jobs;
+}
+
+/**
+ * Runs `worker` over `jobs`, at most `concurrency` at a time, in order. Stops starting new
+ * jobs when `signal` aborts; jobs already running finish or abort on their own.
+ */
+export async function runPool<J>(
+	jobs: readonly J[],
+	concurrency: number,
+	worker: (job: J) => Promise<void>,
+	signal?: AbortSignal
+): Promise<void> {
+	let next = 0;
+	const lane = async () => {
+		while (next < jobs.length && !signal?.aborted) {
+			const job = jobs[next++]!;
+			await worker(job);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));
+}
+
+export interface RaceResult {
+	path: RacePath;
+	index: number;
+	/** Milliseconds after the run started. */
+	startMs: number;
+	totalMs: number;
+	/** The real PocketBase call: measured. */
+	measuredMs: number;
+	/** The server hop: modelled (0 on the direct path). */
+	modelledMs: number;
+	cold: boolean;
+	/** HTTP status; 0 when no answer came. */
+	status: number;
+	/** Why it failed, in reader-facing words (undefined on success). */
+	failure?: string;
+}
+
+export interface PathSummary {
+	ok: Summary;
+	failed: number;
+	/** Failure reasons with their counts, most common first. */
+	reasons: { reason: string; count: number }[];
+}
+
+export interface RaceSummary {
+	direct: PathSummary;
+	proxy: PathSummary;
+	/** Median proxied time ÷ median direct time, when both exist. */
+	medianRatio: number | undefined;
+}
+
+function summarizePath(results: readonly RaceResult[]): PathSummary {
+	const ok = results.filter((r) => r.failure === undefined).map((r) => r.totalMs);
+	const counts = new Map<string, number>();
+	for (const r of results) {
+		if (r.failure !== undefined) counts.set(r.failure, (counts.get(r.failure) ?? 0) + 1);
+	}
+	const reasons = [...counts].map(([reason, count]) => ({ reason, count }));
+	reasons.sort((a, b) => b.count - a.count);
+	return { ok: summarize(ok), failed: results.length - ok.length, reasons };
+}
+
+export function summarizeRace(results: readonly RaceResult[]): RaceSummary {
+	const direct = summarizePath(results.filter((r) => r.path === 'direct'));
+	const proxy = summarizePath(results.filter((r) => r.path === 'proxy'));
+	const medianRatio =
+		direct.ok.median && proxy.ok.median !== undefined
+			? proxy.ok.median / direct.ok.median
+			: undefined;
+	return { direct, proxy, medianRatio };
+}
+
+/** The scenario a preset stands for (for the page's explanations). */
+export function presetScenario(id: PresetId): Scenario | undefined {
+	return scenarioPresets.find((p) => p.id === id)?.scenario;
+}
