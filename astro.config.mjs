@@ -7,6 +7,11 @@ import { repositoryUrl, siteUrl } from './site.config.mjs';
 export default defineConfig({
 	site: siteUrl,
 	trailingSlash: 'always',
+	vite: {
+		// Pre-bundle the SDK when the dev server starts; discovering it on a demo's first click
+		// would make Vite re-optimise and fail that first import.
+		optimizeDeps: { include: ['pocketbase'] },
+	},
 	integrations: [
 		starlight({
 			title: 'PocketBase: server or browser?',

@@ -74,6 +74,7 @@ export async function honestyRun(browser, url, pocketBaseUrl, calls = 200) {
 			const instrumented = [];
 			const bare = [];
 			const pause = () => new Promise((r) => setTimeout(r, 50));
+			/** @param {number} i */
 			const bareCall = async (i) => {
 				const started = performance.now();
 				const response = await fetch(
@@ -100,8 +101,8 @@ export async function honestyRun(browser, url, pocketBaseUrl, calls = 200) {
 		{ pocketBaseUrl, calls }
 	);
 	await page.close();
-	const instrumentedMedianMs = median(result.instrumented);
-	const bareMedianMs = median(result.bare);
+	const instrumentedMedianMs = median(result.instrumented) ?? NaN;
+	const bareMedianMs = median(result.bare) ?? NaN;
 	return {
 		calls,
 		instrumentedMedianMs,

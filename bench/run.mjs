@@ -21,6 +21,7 @@ import {
 } from '../scripts/pocketbase-process.mjs';
 import { budgets, honestyRun, jsPerPage } from './measure.mjs';
 
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const pbPort = await freePort();
 env.PUBLIC_POCKETBASE_URL = `http://127.0.0.1:${pbPort}`;
@@ -57,10 +58,15 @@ for (let i = 0; i < 100; i++) {
 }
 
 const { executablePath } = await resolveBrowser();
-const paths = (await (await fetch(`${site}/sitemap-0.xml`)).text())
-	.match(/<loc>[^<]+<\/loc>/g)
-	.map((loc) => new URL(loc.slice(5, -6)).pathname);
+const paths =
+	(await (await fetch(`${site}/sitemap-0.xml`)).text())
+		.match(/<loc>[^<]+<\/loc>/g)
+		?.map((loc) => new URL(loc.slice(5, -6)).pathname) ?? [];
 
+/**
+ * @typedef {{ path: string; performance: number; accessibility: number; bestPractices: number; seo: number; jsKbGz?: number; scripts?: number; mermaidBytes?: number; budgetKb?: number }} PageResult
+ * @type {{ date: string; buildSeconds: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>> | undefined }}
+ */
 const results = { date: new Date().toISOString(), buildSeconds, pages: [], honesty: undefined };
 try {
 	console.log('▶ JavaScript per page and measurement honesty (Playwright)');
@@ -80,7 +86,9 @@ try {
 			output: 'json',
 			logLevel: 'error',
 		});
+		if (!run) throw new Error(`Lighthouse returned nothing for ${path}`);
 		const c = run.lhr.categories;
+		/** @param {string} k */
 		const score = (k) => Math.round((c[k]?.score ?? 0) * 100);
 		results.pages.push({
 			path,
@@ -116,6 +124,7 @@ console.table(
 	}))
 );
 const h = results.honesty;
-console.log(
-	`Measurement honesty: instrumented median ${h.instrumentedMedianMs.toFixed(2)} ms, bare fetch median ${h.bareMedianMs.toFixed(2)} ms, ratio ${h.ratio.toFixed(3)} over ${h.calls} calls each (budget ≤ ${budgets.honestyRatio})`
-);
+if (h)
+	console.log(
+		`Measurement honesty: instrumented median ${h.instrumentedMedianMs.toFixed(2)} ms, bare fetch median ${h.bareMedianMs.toFixed(2)} ms, ratio ${h.ratio.toFixed(3)} over ${h.calls} calls each (budget ≤ ${budgets.honestyRatio})`
+	);

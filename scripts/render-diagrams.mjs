@@ -85,7 +85,11 @@ if (toRender.length) {
 			/** @type {{ svg: string; meta: Omit<import('../src/lib/diagram-cache.ts').RenderedDiagramMeta, 'id' | 'key' | 'mermaidVersion'> }} */
 			let result;
 			try {
-				result = await page.evaluate(renderInPage, { id: d.id, source: d.source });
+				result = await page.evaluate(renderInPage, {
+					id: d.id,
+					source: d.source,
+					spanningNotes: spanningNotes(d.source),
+				});
 			} catch (error) {
 				throw new Error(
 					`Diagram "${d.id}" (${diagramsDir}/${d.id}.mmd) failed to render:\n${String(error)}`
@@ -114,7 +118,18 @@ console.log(
 );
 
 /**
- * A rendered diagram must not reach out of the page: no remote @import, no external url().
+ * For each note in the source, in order: does it stretch over several participants
+ * (`Note over A,B: …`)?
+ * @param {string} source
+ */
+function spanningNotes(source) {
+	return [...source.matchAll(/^\s*note\s+(?:over|left of|right of)\s+([^:\n]+):/gim)].map((m) =>
+		(m[1] ?? '').includes(',')
+	);
+}
+
+/**
+ * A rendered diagram must not reach out of the page: no remote CSS import, no external url().
  * @param {string} id @param {string} svg
  */
 function assertSelfContained(id, svg) {
@@ -136,9 +151,9 @@ function assertSelfContained(id, svg) {
  * - every id is prefixed with the diagram's, so several diagrams can share a page;
  * - each message's line, text, number and following notes get data-step="N" (0-based), the
  *   hook the player uses; mermaid's data-et="message" data-id="iN" stay as they are.
- * @param {{ id: string; source: string }} input
+ * @param {{ id: string; source: string; spanningNotes: boolean[] }} input
  */
-async function renderInPage({ id, source }) {
+async function renderInPage({ id, source, spanningNotes }) {
 	const svgId = `${id}-svg`;
 	const mermaid = /** @type {any} */ (window).mermaid;
 	const { svg } = await mermaid.render(svgId, source);
@@ -242,9 +257,17 @@ async function renderInPage({ id, source }) {
 	if (pendingText.length || steps.length !== root.querySelectorAll('[data-et="message"]').length) {
 		throw new Error('Unexpected SVG structure: message texts and lines do not pair up.');
 	}
-	for (const note of root.querySelectorAll('[data-et="note"]')) {
+	// A note belongs to the message before it; a note across several participants heads the
+	// part that follows, so it belongs to the next message (or the last one, at the end).
+	const notes = [...root.querySelectorAll('[data-et="note"]')].sort(
+		(a, b) =>
+			Number(a.getAttribute('data-id')?.slice(1)) - Number(b.getAttribute('data-id')?.slice(1))
+	);
+	for (const [i, note] of notes.entries()) {
 		const itemId = Number(note.getAttribute('data-id')?.slice(1));
-		const owner = steps.findLastIndex((step) => step.itemId < itemId);
+		const next = steps.findIndex((step) => step.itemId > itemId);
+		const previous = steps.findLastIndex((step) => step.itemId < itemId);
+		const owner = spanningNotes[i] && next >= 0 ? next : previous;
 		if (owner < 0) continue;
 		note.setAttribute('data-step', String(owner));
 		steps[owner]?.notes.push(

@@ -30,6 +30,13 @@ describe('describeFailure', () => {
 		).toMatch(/rule/);
 	});
 
+	it('tells a failed code download apart from an unreachable PocketBase', () => {
+		const failure = toRequestFailure(
+			new TypeError('Failed to fetch dynamically imported module: /x.js')
+		);
+		expect(describeFailure(failure).title).toBe('The demo’s code did not load.');
+	});
+
 	it('reads the SDK error’s fields and survives anything else', () => {
 		expect(
 			toRequestFailure({ status: 429, message: 'Too Many Requests.', isAbort: false, response: {} })

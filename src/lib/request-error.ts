@@ -36,6 +36,13 @@ export function describeFailure(failure: RequestFailure): FailureText {
 	if (failure.isAbort && failure.status === 0) {
 		return { title: 'Cancelled.', advice: 'The request was stopped before PocketBase answered.' };
 	}
+	if (failure.status === 0 && /imported module|importing a module script/i.test(failure.message)) {
+		return {
+			title: 'The demo’s code did not load.',
+			advice:
+				'Reload the page. On a local dev server, restart `npm run dev` if it keeps happening.',
+		};
+	}
 	switch (failure.status) {
 		case 0:
 			return {

@@ -212,8 +212,8 @@ class LatencyRace extends HTMLElement {
 
 	/** What every request needs: the SDK client, a record id to view, a signed-in user. */
 	async #prepare(settings: RaceSettings): Promise<Prepared | undefined> {
-		const pb = await directClient();
 		try {
+			const pb = await directClient();
 			if (settings.operation === 'own' && !(await signedInEmail())) {
 				this.#progress(0, 1, 'Signing in a throwaway user for “my own notes”…');
 				await signInThrowawayUser();
@@ -346,8 +346,8 @@ class LatencyRace extends HTMLElement {
 		section.hidden = false;
 		const summary = summarizeRace(results);
 		const rows = [
-			['Direct from your browser (measured)', summary.direct],
-			['Through the simulated server (measured + modelled)', summary.proxy],
+			['Direct (measured)', summary.direct],
+			['Through the server (measured + modelled)', summary.proxy],
 		] as const;
 		section.querySelector('.summary tbody')!.replaceChildren(
 			...rows.map(([name, path]) => {

@@ -14,7 +14,6 @@ const font = (weight: 400 | 700) =>
 	`./node_modules/@fontsource/inter/files/inter-latin-${weight}-normal.woff`;
 
 export const { getStaticPaths, GET } = await OGImageRoute({
-	param: 'slug',
 	pages,
 	getImageOptions: (_path, page: (typeof pages)[string]) => ({
 		title: page.title,
