@@ -6,6 +6,7 @@ test.describe('latency explorer (no PocketBase needed)', () => {
 	test('changing where PocketBase is redraws the chart and updates the link', async ({ page }) => {
 		await page.goto(`${page_}?pb=${encodeURIComponent('http://127.0.0.1:9')}`);
 		const explorer = page.locator('latency-explorer');
+		await explorer.scrollIntoViewIfNeeded();
 		const summary = explorer.locator('[data-summary]');
 		const before = await summary.textContent();
 		await explorer.getByLabel('PocketBase location').selectOption('syd');
@@ -19,6 +20,7 @@ test.describe('latency explorer (no PocketBase needed)', () => {
 	test('an out-of-range route factor is explained and clamped', async ({ page }) => {
 		await page.goto(`${page_}?lx-route-factor=99`);
 		const explorer = page.locator('latency-explorer');
+		await explorer.scrollIntoViewIfNeeded();
 		await expect(explorer.locator('[data-problems]')).not.toBeEmpty();
 		const value = Number(await explorer.getByLabel('Route factor').inputValue());
 		expect(value).toBeLessThan(99);

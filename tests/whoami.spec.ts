@@ -16,12 +16,20 @@ test.describe('What PocketBase sees of you', () => {
 		);
 		await expect(direct.locator('[data-field="identity"]')).toContainText('a guest');
 		await expect(direct.locator('[data-field="time"]')).toContainText('(measured)');
+		// The diagram above replays that call, labelled as measured.
+		await expect(page.locator('#direct-flow .hop-time').first()).toContainText(
+			/half the round trip: [\d.]+ ms, measured/
+		);
 
 		await proxy.getByRole('button', { name: 'Ask through the simulated server' }).click();
 		await expect(proxy.locator('[data-field="address"]')).toContainText(
 			'203.0.113.10: the server’s address'
 		);
 		await expect(proxy.locator('[data-field="time"]')).toContainText('(measured + modelled)');
+		await expect(page.locator('#proxy-flow .hop-time').first()).toContainText(
+			/half the server hop: [\d.]+ ms, modelled/
+		);
+		await expect(page.locator('#proxy-flow .hop-time').nth(1)).toContainText(/real call.*measured/);
 		// The modelled hop is the one the page states for its scenario, not a made-up number.
 		const addedMs = Number(await page.locator('[data-added-ms]').getAttribute('data-added-ms'));
 		expect(addedMs).toBeGreaterThan(0);

@@ -14,6 +14,7 @@ import {
 	signInThrowawayUser,
 } from '../connection/connection';
 import { canRunDemos } from '~/lib/connection-status';
+import { directReplay, findDiagram, proxyReplay } from '~/lib/diagram-replay';
 import {
 	coldStartDraws,
 	hopFor,
@@ -463,7 +464,7 @@ async function report(error: unknown) {
 	else reportResponse(status);
 }
 
-/** Hands the median request of each path to the page's diagrams, if they are there. */
+/** Hands the median request of each path to the page's diagrams, to replay to scale. */
 function replayOnDiagrams(results: readonly RaceResult[]) {
 	const median = (path: 'direct' | 'proxy') => {
 		const ok = results
@@ -473,38 +474,11 @@ function replayOnDiagrams(results: readonly RaceResult[]) {
 	};
 	const direct = median('direct');
 	const proxy = median('proxy');
-	const diagram = (id: string) =>
-		document.getElementById(id) as (HTMLElement & { replay?: (timeline: unknown) => void }) | null;
-	if (direct) {
-		diagram('direct-flow')?.replay?.([
-			{
-				message: 0,
-				start: 0,
-				duration: direct.measuredMs / 2,
-				kind: 'measured',
-				label: `${Math.round(direct.measuredMs)} ms round trip, measured`,
-			},
-			{
-				message: 1,
-				start: direct.measuredMs / 2,
-				duration: direct.measuredMs / 2,
-				kind: 'measured',
-			},
-		]);
-	}
+	if (direct) void findDiagram(document, 'direct-flow')?.replay(directReplay(direct.measuredMs));
 	if (proxy) {
-		const hop = proxy.modelledMs / 2;
-		diagram('proxy-flow')?.replay?.([
-			{ message: 0, start: 0, duration: hop / 2, kind: 'modelled' },
-			{ message: 1, start: hop / 2, duration: hop / 2 + proxy.measuredMs / 2, kind: 'measured' },
-			{
-				message: 2,
-				start: hop + proxy.measuredMs / 2,
-				duration: proxy.measuredMs / 2 + hop / 2,
-				kind: 'measured',
-			},
-			{ message: 3, start: hop * 1.5 + proxy.measuredMs, duration: hop / 2, kind: 'modelled' },
-		]);
+		void findDiagram(document, 'proxy-flow')?.replay(
+			proxyReplay(proxy.modelledMs, proxy.measuredMs)
+		);
 	}
 }
 
