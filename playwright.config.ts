@@ -13,7 +13,7 @@ export default defineConfig({
 	workers: 2,
 	timeout: 30_000,
 	expect: { timeout: 7_000 },
-	reporter: process.env['CI'] ? [['list'], ['line']] : 'list',
+	reporter: 'list',
 	globalSetup: './tests/global-setup.ts',
 	use: {
 		...devices['Desktop Chrome'],

@@ -3,6 +3,9 @@
 //   npm run test:e2e    only the build and the e2e tests; extra arguments go to Playwright,
 //                       e.g. `npm run test:e2e -- tests/whoami.spec.ts`
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort, projectRoot } from './pocketbase-process.mjs';
 
 const [only, ...playwrightArgs] = process.argv.slice(2);
@@ -23,10 +26,21 @@ function step(title, args) {
 	console.log(`✔ ${title} (${seconds} s)`);
 }
 
+// Both runners also write JSON reports, so the run can end with one plain count of every test.
+const reports = mkdtempSync(join(tmpdir(), 'test-reports-'));
+const unitReport = join(reports, 'unit.json');
+const e2eReport = join(reports, 'e2e.json');
+
 if (only !== 'e2e') {
 	step('Type check', ['astro', 'check', '--minimumSeverity', 'warning']);
 	step('Formatting', ['prettier', '--check', '.']);
-	step('Unit tests', ['vitest', 'run']);
+	step('Unit tests', [
+		'vitest',
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${unitReport}`,
+	]);
 }
 
 // The e2e PocketBase gets a free port, and the site is built to call it by default.
@@ -34,4 +48,21 @@ const pocketBasePort = String(await freePort());
 env.E2E_PB_PORT = pocketBasePort;
 env.PUBLIC_POCKETBASE_URL = `http://127.0.0.1:${pocketBasePort}`;
 step('Build (with link validation)', ['astro', 'build']);
-step('End-to-end tests', ['playwright', 'test', ...playwrightArgs]);
+env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eReport;
+step('End-to-end tests', ['playwright', 'test', '--reporter=list,json', ...playwrightArgs]);
+
+/** @param {string} file */
+const readJson = (file) => {
+	try {
+		return JSON.parse(readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+};
+const unit = readJson(unitReport);
+const e2e = readJson(e2eReport);
+const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
+const failed =
+	(unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);
+console.log(`\nUnit: ${unit?.numPassedTests ?? 0}, end-to-end: ${e2e?.stats?.expected ?? 0}.`);
+console.log(`${passed} passed, ${failed} failed`);
