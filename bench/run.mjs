@@ -4,7 +4,7 @@
 //   - JavaScript each page loads by itself in its first 3 s, gzipped; any mermaid runtime
 //   - measurement honesty: the race's direct-call instrumentation vs a bare fetch
 // Results go to bench/results/latest.json and a table on stdout.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import {
 	stopProcess,
 	waitForHealth,
 } from '../scripts/pocketbase-process.mjs';
+import { startPreview } from '../scripts/site-process.mjs';
 import { budgets, honestyRun, jsPerPage } from './measure.mjs';
 
 /** @type {NodeJS.ProcessEnv} */
@@ -35,27 +36,8 @@ const buildSeconds = (Date.now() - buildStarted) / 1000;
 const dataDir = mkdtempSync(join(tmpdir(), 'pb-bench-'));
 const pocketbase = startPocketBase({ port: pbPort, dataDir, stdio: 'ignore' });
 await waitForHealth(pocketbase.url);
-const previewPort = await freePort();
-const preview = spawn(
-	process.execPath,
-	[
-		join(projectRoot, 'node_modules/astro/bin/astro.mjs'),
-		'preview',
-		'--host',
-		'127.0.0.1',
-		'--port',
-		String(previewPort),
-	],
-	{ cwd: projectRoot, env, stdio: 'ignore' }
-);
-const site = `http://127.0.0.1:${previewPort}`;
-for (let i = 0; i < 100; i++) {
-	try {
-		if ((await fetch(site)).ok) break;
-	} catch {
-		await new Promise((r) => setTimeout(r, 200));
-	}
-}
+const preview = await startPreview();
+const site = preview.url;
 
 const { executablePath } = await resolveBrowser();
 const paths =
@@ -104,7 +86,7 @@ try {
 	}
 	await chrome.kill();
 } finally {
-	await Promise.all([stopProcess(preview), stopProcess(pocketbase.child)]);
+	await Promise.all([stopProcess(preview.child), stopProcess(pocketbase.child)]);
 	rmSync(dataDir, { recursive: true, force: true });
 }
 

@@ -1,8 +1,7 @@
 // `npm run dev`: the playground PocketBase and the Astro dev server together.
 // Ctrl-C stops both; PocketBase is never left running behind.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { projectRoot, startPocketBase, stopProcess, waitForHealth } from './pocketbase-process.mjs';
+import { startPocketBase, stopProcess, waitForHealth } from './pocketbase-process.mjs';
+import { spawnAstro } from './site-process.mjs';
 
 const port = Number(process.env.PB_PORT ?? 8090);
 const pocketbase = startPocketBase({ port, stdio: 'ignore' });
@@ -18,11 +17,7 @@ try {
 	process.exit(1);
 }
 
-const astroBin = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const astro = spawn(process.execPath, [astroBin, 'dev', ...process.argv.slice(2)], {
-	stdio: 'inherit',
-	env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-});
+const astro = spawnAstro(['dev', ...process.argv.slice(2)], 'inherit');
 
 let stopping = false;
 async function stopAll(code = 0) {

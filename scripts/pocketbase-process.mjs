@@ -37,24 +37,33 @@ export function startPocketBase(options = {}) {
 }
 
 /**
- * Resolves once `GET /api/health` answers 200, or rejects after `timeoutMs`.
+ * Resolves once `url` answers 2xx, or rejects after `timeoutMs`.
  * @param {string} url
  * @param {number} [timeoutMs]
  */
-export async function waitForHealth(url, timeoutMs = 15_000) {
+export async function waitForUrl(url, timeoutMs = 20_000) {
 	const deadline = Date.now() + timeoutMs;
 	let lastError = 'no answer';
 	while (Date.now() < deadline) {
 		try {
-			const res = await fetch(`${url}/api/health`);
-			if (res.ok) return;
-			lastError = `HTTP ${res.status}`;
+			const response = await fetch(url);
+			if (response.ok) return;
+			lastError = `HTTP ${response.status}`;
 		} catch (error) {
 			lastError = String(error);
 		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
-	throw new Error(`PocketBase at ${url} did not become healthy in ${timeoutMs} ms (${lastError})`);
+	throw new Error(`${url} did not answer in ${timeoutMs} ms (${lastError}).`);
+}
+
+/**
+ * Resolves once PocketBase's `GET /api/health` answers, or rejects after `timeoutMs`.
+ * @param {string} url
+ * @param {number} [timeoutMs]
+ */
+export function waitForHealth(url, timeoutMs = 15_000) {
+	return waitForUrl(`${url}/api/health`, timeoutMs);
 }
 
 /**

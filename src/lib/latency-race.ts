@@ -80,6 +80,10 @@ export const raceSchema = {
 export type RaceSettings = Settings<typeof raceSchema>;
 export const raceParamPrefix = 'race-';
 
+export function isPresetField(key: string): key is (typeof presetFields)[number] {
+	return (presetFields as readonly string[]).includes(key);
+}
+
 /** The model's legs for a preset, written into the settings the reader can then adjust. */
 export function withPreset(settings: RaceSettings, id: PresetId): RaceSettings {
 	const preset = scenarioPresets.find((p) => p.id === id);
@@ -98,8 +102,8 @@ export function withPreset(settings: RaceSettings, id: PresetId): RaceSettings {
 	};
 }
 
-/** The fields a preset fills in. */
-const presetFields = [
+/** The fields a preset fills in (and that make the setup "custom" when the reader edits them). */
+export const presetFields = [
 	'browserServerRtt',
 	'serverPocketBaseRtt',
 	'browserPocketBaseRtt',

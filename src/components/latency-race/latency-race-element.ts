@@ -19,6 +19,7 @@ import {
 	coldStartDraws,
 	hopFor,
 	initialSettings,
+	isPresetField,
 	planJobs,
 	raceParamPrefix,
 	raceSchema,
@@ -103,16 +104,7 @@ class LatencyRace extends HTMLElement {
 		this.#showProblems([]);
 		let next: RaceSettings = { ...this.#settings, [key]: decoded.value[key] };
 		if (key === 'scenario') next = withPreset(next, next.scenario as PresetId);
-		else if (
-			[
-				'browserServerRtt',
-				'serverPocketBaseRtt',
-				'browserPocketBaseRtt',
-				'handler',
-				'coldStartChance',
-				'coldStartMs',
-			].includes(key)
-		) {
+		else if (isPresetField(key)) {
 			next.scenario = 'custom';
 		}
 		this.#settings = next;
