@@ -1,0 +1,56 @@
+/**
+ * Zero cost until used: the PocketBase SDK is fetched only when a demo first needs it, and
+ * nothing the site ships to browsers knows about superusers.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { projectRoot } from '../scripts/pocketbase-process.mjs';
+import { connectionStatus, expect, test } from './fixtures';
+
+/** Collects the bodies of the scripts the page loads, to look for the SDK's code in them. */
+function watchScripts(page: Page) {
+	const bodies: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'script') {
+			bodies.push(response.text().catch(() => ''));
+		}
+	});
+	return async () =>
+		(await Promise.all(bodies)).some((body) => body.includes('ClientResponseError'));
+}
+
+test('a reading page loads no PocketBase SDK', async ({ page }) => {
+	const sdkLoaded = watchScripts(page);
+	await page.goto('/reference/faq/');
+	await page.waitForLoadState('networkidle');
+	expect(await sdkLoaded()).toBe(false);
+});
+
+test('a demo page loads the SDK only when a demo is used', async ({ page }) => {
+	const sdkLoaded = watchScripts(page);
+	await page.goto('/problem/what-pocketbase-sees/');
+	await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+	await page.waitForLoadState('networkidle');
+	expect(await sdkLoaded()).toBe(false);
+
+	await page.getByRole('button', { name: 'Ask PocketBase directly' }).click();
+	await expect(page.locator('[data-path="direct"] [data-field="address"]')).not.toBeEmpty();
+	expect(await sdkLoaded()).toBe(true);
+});
+
+test('none of the site’s own scripts knows about superusers', () => {
+	const dir = join(projectRoot, 'dist', '_astro');
+	// The SDK's own bundle names the _superusers collection (authStore.isSuperuser); the
+	// site's code must never use it, nor carry a superuser credential.
+	const scripts = readdirSync(dir).filter(
+		(file) => file.endsWith('.js') && !file.startsWith('pocketbase.')
+	);
+	expect(scripts.length).toBeGreaterThan(3);
+	const offending = scripts.filter((file) =>
+		/_superusers|superuser(Email|Password|Token)|PB_SUPERUSER/i.test(
+			readFileSync(join(dir, file), 'utf8')
+		)
+	);
+	expect(offending).toEqual([]);
+});
