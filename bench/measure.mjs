@@ -14,7 +14,7 @@ export const budgets = {
 const demoElements = ['pb-connection-status', 'latency-race', 'whoami-demo', 'latency-explorer'];
 
 /**
- * JavaScript each page loads by itself: every script response in the first 3 s after load,
+ * JavaScript each page loads by itself: every script response until 3 s after the network settles,
  * before any interaction, gzipped here so the number does not depend on the preview server.
  * @param {import('playwright-core').Browser} browser
  * @param {string} site
@@ -37,7 +37,9 @@ export async function jsPerPage(browser, site, paths) {
 				}))
 			);
 		});
-		await page.goto(`${site}${path}`, { waitUntil: 'load' });
+		// Starlight fetches Pagefind's UI lazily after load; wait for the network to settle and
+		// then 3 s more, so lazily loaded scripts are always counted.
+		await page.goto(`${site}${path}`, { waitUntil: 'networkidle' });
 		await page.waitForTimeout(3000);
 		const isDemo = await page.evaluate(
 			(names) => names.some((name) => document.querySelector(name)),
