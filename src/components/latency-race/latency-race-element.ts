@@ -12,6 +12,7 @@ import {
 	serverClientFactory,
 	signedInEmail,
 	signInThrowawayUser,
+	startWatching,
 } from '../connection/connection';
 import { canRunDemos } from '~/lib/connection-status';
 import { directReplay, findDiagram, proxyReplay } from '~/lib/diagram-replay';
@@ -63,6 +64,8 @@ class LatencyRace extends HTMLElement {
 			this.#controller?.abort(new DOMException('Cancelled by the reader', 'AbortError'))
 		);
 		this.querySelector('.copy')!.addEventListener('click', () => void this.#copyLink());
+		// A demo needs a live status even on a page without the connection panel.
+		startWatching();
 		connection.subscribe(({ status }) => {
 			const ready = canRunDemos(status.state) || status.state === 'rate-limited';
 			this.#runButton.disabled = !ready || this.#controller !== undefined;
