@@ -9,6 +9,7 @@ import { Atom } from '~/lib/atom';
 import { probePocketBase } from '~/lib/connection-probe';
 import { canRunDemos, rateLimited, type ConnectionStatus } from '~/lib/connection-status';
 import { checkPocketBaseUrl, resolvePocketBaseUrl, type UrlSource } from '~/lib/pocketbase-url';
+import { toRequestFailure } from '~/lib/request-error';
 import { simulatedServerHeader, simulatedServerIp } from '~/lib/simulated-server';
 
 export interface ConnectionSnapshot {
@@ -165,9 +166,11 @@ export function reportResponse(status: number): void {
 	}
 }
 
-/** A request never got an answer (status 0 in the SDK): find out why. */
-export function reportNetworkFailure(): Promise<ConnectionStatus> {
-	return recheck();
+/** A demo's request failed: a 429 shows at once, no answer at all triggers a fresh look. */
+export async function reportFailure(error: unknown): Promise<void> {
+	const { status } = toRequestFailure(error);
+	if (status === 0) await recheck();
+	else reportResponse(status);
 }
 
 interface Clients {

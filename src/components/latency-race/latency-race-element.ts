@@ -7,13 +7,14 @@ import type PocketBase from 'pocketbase';
 import {
 	connection,
 	directClient,
-	reportNetworkFailure,
+	reportFailure,
 	reportResponse,
 	serverClientFactory,
 	signedInEmail,
 	signInThrowawayUser,
 	startWatching,
 } from '../connection/connection';
+import { copyLink } from '../copy-link';
 import { canRunDemos } from '~/lib/connection-status';
 import { directReplay, findDiagram, proxyReplay } from '~/lib/diagram-replay';
 import {
@@ -124,7 +125,6 @@ class LatencyRace extends HTMLElement {
 	}
 
 	async #copyLink() {
-		const button = this.querySelector<HTMLButtonElement>('.copy')!;
 		const url = new URL(location.href);
 		url.search = withSettings(
 			url.searchParams,
@@ -133,13 +133,7 @@ class LatencyRace extends HTMLElement {
 			raceParamPrefix
 		).toString();
 		url.hash = this.id;
-		try {
-			await navigator.clipboard.writeText(url.href);
-			button.textContent = 'Link copied';
-		} catch {
-			button.textContent = 'Copy failed: use the address bar';
-		}
-		setTimeout(() => (button.textContent = 'Copy link to this setup'), 2000);
+		await copyLink(this.querySelector<HTMLButtonElement>('.copy')!, url);
 	}
 
 	#progress(done: number, total: number, text: string) {
@@ -224,7 +218,7 @@ class LatencyRace extends HTMLElement {
 			const text = describeFailure(toRequestFailure(error));
 			this.#showProblems([`Could not prepare the run. ${text.title} ${text.advice}`]);
 			this.#progress(0, 1, 'Not started.');
-			await report(error);
+			await reportFailure(error);
 			return undefined;
 		}
 	}
@@ -323,7 +317,7 @@ class LatencyRace extends HTMLElement {
 		error: unknown
 	): Promise<RaceResult> {
 		const failure = toRequestFailure(error);
-		await report(error);
+		await reportFailure(error);
 		return {
 			path: job.path,
 			index: job.index,
@@ -451,12 +445,6 @@ function resourceDuration(marker: string): number | undefined {
 		.getEntriesByType('resource')
 		.find((e) => e.name.includes(`race=${encodeURIComponent(marker)}`));
 	return entry && entry.duration > 0 ? entry.duration : undefined;
-}
-
-async function report(error: unknown) {
-	const { status } = toRequestFailure(error);
-	if (status === 0) await reportNetworkFailure();
-	else reportResponse(status);
 }
 
 /** Hands the median request of each path to the page's diagrams, to replay to scale. */
