@@ -116,3 +116,38 @@ test.describe('connection status', () => {
 		await expect(status).toHaveAttribute('data-state', 'connected');
 	});
 });
+
+test('a PocketBase that answers slowly is “connected, but slow”', async ({
+	page,
+	ownPocketBase,
+}) => {
+	// A real PocketBase behind a loopback TCP relay that holds each answer for 1.8 s.
+	const { createServer, connect } = await import('node:net');
+	const target = new URL(ownPocketBase.url);
+	const sockets = new Set<import('node:net').Socket>();
+	const relay = createServer((client) => {
+		const upstream = connect(Number(target.port), target.hostname);
+		sockets.add(client).add(upstream);
+		client.pipe(upstream);
+		upstream.on('data', (chunk) => setTimeout(() => client.write(chunk), 1800));
+		upstream.on('end', () => setTimeout(() => client.end(), 1900));
+		client.on('error', () => upstream.destroy());
+		upstream.on('error', () => client.destroy());
+	});
+	await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+	const address = relay.address();
+	const slowUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+	try {
+		await page.goto(`/problem/what-pocketbase-sees/?pb=${encodeURIComponent(slowUrl)}`);
+		const status = connectionStatus(page);
+		await expect(status).toHaveAttribute('data-state', 'slow', { timeout: 10_000 });
+		await expect(status.locator('.title')).toHaveText(`Connected, but slow: ${slowUrl}`);
+		await expect(status.locator('.detail')).toContainText('(measured)');
+		// Slow is still usable: the demos stay enabled.
+		await expect(page.getByRole('button', { name: 'Ask PocketBase directly' })).toBeEnabled();
+	} finally {
+		// The browser keeps connections alive; end them so the relay can close.
+		for (const socket of sockets) socket.destroy();
+		await new Promise((resolve) => relay.close(resolve));
+	}
+});
