@@ -15,6 +15,7 @@ import {
 	startWatching,
 } from '../connection/connection';
 import { copyLink } from '../copy-link';
+import { measuredDuration, timingQuery } from '../resource-timing';
 import { canRunDemos } from '~/lib/connection-status';
 import { directReplay, findDiagram, proxyReplay } from '~/lib/diagram-replay';
 import {
@@ -231,7 +232,7 @@ class LatencyRace extends HTMLElement {
 		if (job.path === 'direct') {
 			const before = performance.now();
 			try {
-				const measured = await this.#timedDirectCall(() => call(prepared.pb), marker);
+				const measured = await measuredDuration(() => call(prepared.pb), marker);
 				reportResponse(200);
 				return {
 					path: 'direct',
@@ -280,13 +281,6 @@ class LatencyRace extends HTMLElement {
 		};
 	}
 
-	/** Makes a direct call and returns the time the browser recorded for it (Resource Timing). */
-	async #timedDirectCall(call: () => Promise<unknown>, marker: string): Promise<number> {
-		const before = performance.now();
-		await call();
-		return resourceDuration(marker) ?? performance.now() - before;
-	}
-
 	/**
 	 * One direct request with the race's own instrumentation, for `npm run bench`, which checks
 	 * these numbers against a bare fetch of the same endpoint.
@@ -295,7 +289,7 @@ class LatencyRace extends HTMLElement {
 		const prepared = await this.#prepare({ ...this.#settings, operation: 'list' });
 		if (!prepared) throw new Error('PocketBase is not reachable.');
 		const signal = new AbortController().signal;
-		return this.#timedDirectCall(
+		return measuredDuration(
 			() =>
 				operationCall(
 					prepared.pb,
@@ -420,7 +414,7 @@ interface RunContext {
 	signal: AbortSignal;
 }
 
-/** The real request each job makes; `race` in the query lets Resource Timing find it. */
+/** The real request each job makes, marked so Resource Timing can find it. */
 function operationCall(
 	pb: PocketBase,
 	settings: RaceSettings,
@@ -428,7 +422,7 @@ function operationCall(
 	marker: string,
 	signal: AbortSignal
 ) {
-	const options = { requestKey: null, signal, query: { race: marker } };
+	const options = { requestKey: null, signal, query: timingQuery(marker) };
 	switch (settings.operation) {
 		case 'list':
 			return pb.collection('articles').getList(1, 20, options);
@@ -437,14 +431,6 @@ function operationCall(
 		case 'own':
 			return pb.collection('notes').getList(1, 20, options);
 	}
-}
-
-/** The duration the browser itself recorded for the request carrying `marker`. */
-function resourceDuration(marker: string): number | undefined {
-	const entry = performance
-		.getEntriesByType('resource')
-		.find((e) => e.name.includes(`race=${encodeURIComponent(marker)}`));
-	return entry && entry.duration > 0 ? entry.duration : undefined;
 }
 
 /** Hands the median request of each path to the page's diagrams, to replay to scale. */
