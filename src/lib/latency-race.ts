@@ -3,7 +3,7 @@
  * the URL), the order it sends requests in, the modelled server hop for each proxied request,
  * and the summary of a finished run.
  */
-import { modelRequest, scenarioPresets, type Scenario } from './network-model';
+import { modelRequest, scenarioPresets } from './network-model';
 import { mulberry32 } from './seeded-random';
 import { summarize, type Summary } from './stats';
 import { paramName, type Schema, type Settings } from './url-state';
@@ -249,9 +249,4 @@ export function summarizeRace(results: readonly RaceResult[]): RaceSummary {
 			? proxy.ok.median / direct.ok.median
 			: undefined;
 	return { direct, proxy, medianRatio };
-}
-
-/** The scenario a preset stands for (for the page's explanations). */
-export function presetScenario(id: PresetId): Scenario | undefined {
-	return scenarioPresets.find((p) => p.id === id)?.scenario;
 }

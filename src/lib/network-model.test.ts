@@ -13,7 +13,6 @@ import {
 	routeFactorReferences,
 	scenarioLegs,
 	scenarioPresets,
-	serverTimingsFor,
 	type Scenario,
 } from './network-model';
 
@@ -283,20 +282,6 @@ describe('addedLatencyByPlacement', () => {
 		const [row] = addedLatencyByPlacement(scenario, ['iad']);
 		expect(row!.coldAddedMs).toBeGreaterThan(row!.warmAddedMs + 100);
 		expect(row!.expectedAddedMs).toBeCloseTo((row!.warmAddedMs + row!.coldAddedMs) / 2, 9);
-	});
-});
-
-describe('serverTimingsFor', () => {
-	it('hands the simulated server the same legs the model uses', () => {
-		const scenario = preset('serverless-other-region');
-		const legs = scenarioLegs(scenario);
-		expect(serverTimingsFor(scenario)).toEqual({
-			browserServerRttMs: legs.browserServer.rttMs,
-			serverPocketBaseRttMs: legs.serverPocketBase.rttMs,
-			browserPocketBaseRttMs: legs.browserPocketBase.rttMs,
-			handlerMs: scenario.handlerMs,
-			coldStart: scenario.coldStart,
-		});
 	});
 });
 

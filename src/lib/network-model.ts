@@ -476,24 +476,3 @@ export function addedLatencyByPlacement(
 		};
 	});
 }
-
-/**
- * The scenario's legs in the shape the simulated server takes (round trips, handler, cold
- * start), for the live race.
- */
-export function serverTimingsFor(scenario: Scenario): {
-	browserServerRttMs: number;
-	serverPocketBaseRttMs: number;
-	browserPocketBaseRttMs: number;
-	handlerMs: number;
-	coldStart: ColdStart;
-} {
-	const legs = scenarioLegs(scenario);
-	return {
-		browserServerRttMs: legs.browserServer.rttMs,
-		serverPocketBaseRttMs: legs.serverPocketBase.rttMs,
-		browserPocketBaseRttMs: legs.browserPocketBase.rttMs,
-		handlerMs: scenario.handlerMs,
-		coldStart: { ...scenario.coldStart },
-	};
-}

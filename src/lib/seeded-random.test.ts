@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, uniform } from './seeded-random';
+import { mulberry32 } from './seeded-random';
 
 const take = (random: () => number, n: number) => Array.from({ length: n }, random);
 
@@ -36,12 +36,5 @@ describe('mulberry32', () => {
 	it('treats seeds as 32-bit integers', () => {
 		expect(take(mulberry32(2 ** 32 + 5), 3)).toEqual(take(mulberry32(5), 3));
 		expect(take(mulberry32(5.9), 3)).toEqual(take(mulberry32(5), 3));
-	});
-});
-
-describe('uniform', () => {
-	it('maps the generator onto the range', () => {
-		expect(uniform(() => 0, 10, 20)).toBe(10);
-		expect(uniform(() => 0.5, 10, 20)).toBe(15);
 	});
 });

@@ -18,8 +18,3 @@ export function mulberry32(seed: number): () => number {
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
-
-/** A number in [min, max) drawn from `random`. */
-export function uniform(random: () => number, min: number, max: number): number {
-	return min + (max - min) * random();
-}
