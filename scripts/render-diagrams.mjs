@@ -18,7 +18,7 @@ import {
 	readMermaidVersion,
 	renderedDir,
 	renderSettings,
-} from '../src/lib/diagram-cache.ts';
+} from './diagram-cache.ts';
 import { chromiumArgs, resolveBrowser } from './browser.mjs';
 import { projectRoot } from './pocketbase-process.mjs';
 
@@ -82,7 +82,7 @@ if (toRender.length) {
 				(config) => /** @type {any} */ (window).mermaid.initialize(config),
 				renderSettings.mermaid
 			);
-			/** @type {{ svg: string; meta: Omit<import('../src/lib/diagram-cache.ts').RenderedDiagramMeta, 'id' | 'key' | 'mermaidVersion'> }} */
+			/** @type {{ svg: string; meta: Omit<import('./diagram-cache.ts').RenderedDiagramMeta, 'id' | 'key' | 'mermaidVersion'> }} */
 			let result;
 			try {
 				result = await page.evaluate(renderInPage, {

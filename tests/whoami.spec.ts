@@ -1,3 +1,4 @@
+import { formatMs } from '../src/components/demo-kit/format';
 import { connectionStatus, expect, test } from './fixtures';
 
 test.describe('What PocketBase sees of you', () => {
@@ -34,7 +35,7 @@ test.describe('What PocketBase sees of you', () => {
 		const addedMs = Number(await page.locator('[data-added-ms]').getAttribute('data-added-ms'));
 		expect(addedMs).toBeGreaterThan(0);
 		await expect(proxy.locator('.segments li[data-kind="modelled"]')).toHaveText(
-			`the extra hop through the server: ${Math.round(addedMs)} ms (modelled)`
+			`the extra hop through the server: ${formatMs(addedMs)} (modelled)`
 		);
 		await expect(proxy.locator('.segments li[data-kind="measured"]')).toContainText(
 			'the real call'
@@ -52,7 +53,7 @@ test.describe('What PocketBase sees of you', () => {
 		await expect(proxy.locator('[data-field="identity"]')).toContainText('a guest');
 
 		await proxy.getByLabel('The server forwards my sign-in').check();
-		await expect(page).toHaveURL(/forward=1/);
+		await expect(page).toHaveURL(/whoami-forward=1/);
 		await proxy.getByRole('button', { name: 'Ask through the simulated server' }).click();
 		await expect(proxy.locator('[data-field="identity"]')).toContainText(
 			/user demo-\w+@example\.com/

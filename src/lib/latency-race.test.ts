@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-	coldStartDraws,
-	hopFor,
 	initialSettings,
 	planJobs,
+	raceColdStarts,
+	raceHop,
 	raceParamPrefix,
 	raceSchema,
 	runPool,
@@ -20,30 +20,31 @@ describe('presets', () => {
 	it('fill in the network model’s legs, so the hop equals the model’s added latency', () => {
 		for (const preset of scenarioPresets) {
 			const settings = withPreset(defaults, preset.id);
-			const modelled = modelRequest(preset.scenario, { cold: false }).addedMs;
-			expect(hopFor(settings, false).addedMs).toBeCloseTo(modelled, 0);
+			const modelled = modelRequest(preset.scenario).addedMs;
+			expect(raceHop(settings, false).addedMs).toBeCloseTo(modelled, 0);
 		}
 	});
 
 	it('make a co-located server cost only its handler and a datacenter round trip', () => {
-		const hop = hopFor(withPreset(defaults, 'same-datacenter'), false);
+		const hop = raceHop(withPreset(defaults, 'same-datacenter'), false);
 		expect(hop.addedMs).toBeGreaterThan(0);
 		expect(hop.addedMs).toBeLessThan(5);
-		const far = hopFor(withPreset(defaults, 'serverless-other-region'), false);
+		const far = raceHop(withPreset(defaults, 'serverless-other-region'), false);
 		expect(far.addedMs).toBeGreaterThan(100);
 	});
 
-	it('add the cold start only to cold requests', () => {
+	it('add the cold start, and the fresh instance’s new PocketBase connection, to cold requests only', () => {
 		const settings = withPreset(defaults, 'serverless-other-region');
-		expect(hopFor(settings, true).addedMs - hopFor(settings, false).addedMs).toBe(
-			settings.coldStartMs
+		expect(raceHop(settings, true).addedMs - raceHop(settings, false).addedMs).toBeCloseTo(
+			settings.coldStartMs + 2 * settings.serverPocketBaseRttMs,
+			9
 		);
 	});
 });
 
 describe('settings in the URL', () => {
 	it('round-trip, and a link with its own legs keeps them', () => {
-		const custom = { ...withPreset(defaults, 'edge-near-reader'), browserServerRtt: 12.5 };
+		const custom = { ...withPreset(defaults, 'edge-near-reader'), browserServerRttMs: 12.5 };
 		const params = encodeSettings(raceSchema, custom, raceParamPrefix);
 		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
 		expect(decoded.problems).toEqual([]);
@@ -52,12 +53,12 @@ describe('settings in the URL', () => {
 
 	it('report out-of-range input and keep the bounds', () => {
 		const params = new URLSearchParams(
-			'race-requests=5000&race-concurrency=0&race-browser-server-rtt=-4'
+			'race-requests=5000&race-concurrency=0&race-browser-server-rtt-ms=-4'
 		);
 		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
 		expect(decoded.value.requests).toBeLessThanOrEqual(200);
 		expect(decoded.value.concurrency).toBeGreaterThanOrEqual(1);
-		expect(decoded.value.browserServerRtt).toBeGreaterThanOrEqual(0);
+		expect(decoded.value.browserServerRttMs).toBeGreaterThanOrEqual(0);
 		expect(decoded.problems).toHaveLength(3);
 	});
 
@@ -68,8 +69,8 @@ describe('settings in the URL', () => {
 		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
 		const settings = initialSettings(decoded.value, params);
 		expect(settings.coldStartChance).toBe(0);
-		expect(settings.browserServerRtt).toBe(
-			withPreset(decoded.value, 'serverless-other-region').browserServerRtt
+		expect(settings.browserServerRttMs).toBe(
+			withPreset(decoded.value, 'serverless-other-region').browserServerRttMs
 		);
 	});
 
@@ -117,8 +118,8 @@ describe('running', () => {
 
 	it('draws the same cold starts for the same seed', () => {
 		const settings = { ...defaults, coldStartChance: 0.3, seed: 7 };
-		const a = coldStartDraws(settings);
-		const b = coldStartDraws(settings);
+		const a = raceColdStarts(settings);
+		const b = raceColdStarts(settings);
 		const first = Array.from({ length: 50 }, a);
 		expect(Array.from({ length: 50 }, b)).toEqual(first);
 		expect(first.filter(Boolean).length).toBeGreaterThan(5);
@@ -135,6 +136,7 @@ describe('summarizeRace', () => {
 		measuredMs: totalMs,
 		modelledMs: 0,
 		cold: false,
+		instrument: 'request',
 		status: failure ? 429 : 200,
 		...(failure ? { failure } : {}),
 	});

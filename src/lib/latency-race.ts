@@ -3,8 +3,16 @@
  * the URL), the order it sends requests in, the modelled server hop for each proxied request,
  * and the summary of a finished run.
  */
-import { modelRequest, scenarioPresets } from './network-model';
-import { mulberry32 } from './seeded-random';
+import {
+	coldStartDraws,
+	defaultScenario,
+	hopParams,
+	modelHop,
+	scenarioPresets,
+	type HopModel,
+	type HopParams,
+} from './network-model';
+import type { Instrument } from './simulated-server';
 import { summarize, type Summary } from './stats';
 import { paramName, type Schema, type Settings } from './url-state';
 
@@ -26,7 +34,7 @@ export const raceSchema = {
 	requests: { kind: 'integer', label: 'Requests per path', min: 1, max: 200, default: 20 },
 	concurrency: { kind: 'integer', label: 'Concurrency', min: 1, max: 16, default: 4 },
 	scenario: { kind: 'choice', label: 'Scenario', options: presetIds, default: 'same-datacenter' },
-	browserServerRtt: {
+	browserServerRttMs: {
 		kind: 'number',
 		label: 'Browser ↔ server round trip (ms)',
 		min: 0,
@@ -34,7 +42,7 @@ export const raceSchema = {
 		default: 0,
 		decimals: 1,
 	},
-	serverPocketBaseRtt: {
+	serverPocketBaseRttMs: {
 		kind: 'number',
 		label: 'Server ↔ PocketBase round trip (ms)',
 		min: 0,
@@ -42,7 +50,7 @@ export const raceSchema = {
 		default: 0,
 		decimals: 1,
 	},
-	browserPocketBaseRtt: {
+	browserPocketBaseRttMs: {
 		kind: 'number',
 		label: 'Browser ↔ PocketBase round trip (ms)',
 		min: 0,
@@ -50,7 +58,7 @@ export const raceSchema = {
 		default: 0,
 		decimals: 1,
 	},
-	handler: {
+	handlerMs: {
 		kind: 'number',
 		label: 'Handler time (ms)',
 		min: 0,
@@ -84,30 +92,30 @@ export function isPresetField(key: string): key is (typeof presetFields)[number]
 	return (presetFields as readonly string[]).includes(key);
 }
 
-/** The model's legs for a preset, written into the settings the reader can then adjust. */
+/** A preset's modelled numbers, written into the settings the reader can then adjust. */
 export function withPreset(settings: RaceSettings, id: PresetId): RaceSettings {
 	const preset = scenarioPresets.find((p) => p.id === id);
 	if (!preset) return { ...settings, scenario: 'custom' };
-	const model = modelRequest(preset.scenario, { cold: false });
+	const params = hopParams(preset.scenario);
 	const round = (ms: number) => Math.round(ms * 10) / 10;
 	return {
 		...settings,
 		scenario: id,
-		browserServerRtt: round(model.legs.browserServer.rttMs),
-		serverPocketBaseRtt: round(model.legs.serverPocketBase.rttMs),
-		browserPocketBaseRtt: round(model.legs.browserPocketBase.rttMs),
-		handler: preset.scenario.handlerMs,
-		coldStartChance: preset.scenario.coldStart.probability,
-		coldStartMs: preset.scenario.coldStart.ms,
+		browserServerRttMs: round(params.browserServerRttMs),
+		serverPocketBaseRttMs: round(params.serverPocketBaseRttMs),
+		browserPocketBaseRttMs: round(params.browserPocketBaseRttMs),
+		handlerMs: params.handlerMs,
+		coldStartChance: params.coldStartChance,
+		coldStartMs: params.coldStartMs,
 	};
 }
 
 /** The fields a preset fills in (and that make the setup "custom" when the reader edits them). */
 export const presetFields = [
-	'browserServerRtt',
-	'serverPocketBaseRtt',
-	'browserPocketBaseRtt',
-	'handler',
+	'browserServerRttMs',
+	'serverPocketBaseRttMs',
+	'browserPocketBaseRttMs',
+	'handlerMs',
 	'coldStartChance',
 	'coldStartMs',
 ] as const;
@@ -126,36 +134,27 @@ export function initialSettings(decoded: RaceSettings, params: URLSearchParams):
 	return result;
 }
 
-export interface HopBreakdown {
-	addedMs: number;
-	cold: boolean;
-	/** The model's terms, for the reader: what the proxy adds and what it saves. */
-	terms: { label: string; ms: number }[];
+/** The race's settings as the shared model's parameters (the rest at the model's defaults). */
+export function raceHopParams(settings: RaceSettings): HopParams {
+	return {
+		...hopParams(defaultScenario),
+		browserServerRttMs: settings.browserServerRttMs,
+		serverPocketBaseRttMs: settings.serverPocketBaseRttMs,
+		browserPocketBaseRttMs: settings.browserPocketBaseRttMs,
+		handlerMs: settings.handlerMs,
+		coldStartChance: settings.coldStartChance,
+		coldStartMs: settings.coldStartMs,
+	};
 }
 
-/**
- * The modelled extra time of one proxied request: the trip to the server and back, the
- * handler, a possible cold start and the server's own trip to PocketBase, minus the direct
- * round trip that the proxy path does not make.
- */
-export function hopFor(settings: RaceSettings, cold: boolean): HopBreakdown {
-	const terms = [
-		{ label: 'browser ↔ server round trip', ms: settings.browserServerRtt },
-		{ label: 'handler', ms: settings.handler },
-		{ label: 'cold start', ms: cold ? settings.coldStartMs : 0 },
-		{ label: 'server ↔ PocketBase round trip', ms: settings.serverPocketBaseRtt },
-		{
-			label: 'direct browser ↔ PocketBase round trip, not made',
-			ms: -settings.browserPocketBaseRtt,
-		},
-	].filter((term) => term.ms !== 0);
-	return { addedMs: terms.reduce((sum, term) => sum + term.ms, 0), cold, terms };
+/** The modelled server hop of one proxied request of the race. */
+export function raceHop(settings: RaceSettings, cold: boolean): HopModel {
+	return modelHop(raceHopParams(settings), cold);
 }
 
-/** A seeded source of cold starts, so the same settings give the same run. */
-export function coldStartDraws(settings: RaceSettings): () => boolean {
-	const random = mulberry32(settings.seed);
-	return () => settings.coldStartChance > 0 && random() < settings.coldStartChance;
+/** The run's seeded cold starts, so the same settings give the same run. */
+export function raceColdStarts(settings: RaceSettings): () => boolean {
+	return coldStartDraws(settings.coldStartChance, settings.seed);
 }
 
 export type RacePath = 'direct' | 'proxy';
@@ -210,6 +209,8 @@ export interface RaceResult {
 	/** The server hop: modelled (0 on the direct path). */
 	modelledMs: number;
 	cold: boolean;
+	/** What timed the real call; the same instrument on both paths (see demo-kit/timing.ts). */
+	instrument: Instrument;
 	/** HTTP status; 0 when no answer came. */
 	status: number;
 	/** Why it failed, in reader-facing words (undefined on success). */

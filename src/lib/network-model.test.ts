@@ -3,10 +3,13 @@ import { greatCircleKm, type Coordinates } from './geo';
 import { locationById, sameDatacenterRttMs, type LocationId } from './locations';
 import {
 	addedLatencyByPlacement,
-	createRequestSampler,
+	coldStartDraws,
 	defaultScenario,
 	expectedAddedMs,
 	floorRttMs,
+	hopParams,
+	hopTerms,
+	modelHop,
 	modelRequest,
 	newConnectionRoundTrips,
 	realisticRttMs,
@@ -178,10 +181,10 @@ describe('modelRequest', () => {
 		const sp = scenarioLegs(scenario).serverPocketBase.rttMs;
 		const warm = modelRequest(scenario).addedMs;
 		const noKeepAlive = modelRequest({ ...scenario, serverKeepAlive: false }).addedMs;
-		const cold = modelRequest(scenario, { cold: true });
+		const cold = modelRequest(scenario, true);
 		expect(noKeepAlive - warm).toBeCloseTo(2 * sp, 9);
 		expect(cold.cold).toBe(true);
-		expect(cold.addedMs - warm).toBeCloseTo(scenario.coldStart.ms + 2 * sp, 9);
+		expect(cold.addedMs - warm).toBeCloseTo(scenario.coldStartMs + 2 * sp, 9);
 	});
 
 	it('charges a CORS preflight to the direct path only', () => {
@@ -201,60 +204,58 @@ describe('modelRequest', () => {
 	});
 });
 
-describe('sampled requests', () => {
-	const scenario: Scenario = {
-		...preset('serverless-other-region'),
-		jitter: 0.2,
-		coldStart: { probability: 0.1, ms: 300 },
-		seed: 1234,
-	};
-	const run = (s: Scenario, n: number) => {
-		const next = createRequestSampler(s);
-		return Array.from({ length: n }, () => next());
-	};
+describe('cold starts', () => {
+	const scenario: Scenario = { ...preset('serverless-other-region'), coldStartChance: 0.1 };
 
 	it('replay exactly from the same seed', () => {
-		expect(run(scenario, 50)).toEqual(run(scenario, 50));
-		expect(run({ ...scenario, seed: 99 }, 50)).not.toEqual(run(scenario, 50));
+		const run = (seed: number) => Array.from({ length: 200 }, coldStartDraws(0.1, seed));
+		expect(run(1234)).toEqual(run(1234));
+		expect(run(99)).not.toEqual(run(1234));
 	});
 
-	const keys = ['browserServer', 'serverPocketBase', 'browserPocketBase'] as const;
-
-	it('vary within ± jitter around the modelled round trip', () => {
-		const base = scenarioLegs(scenario);
-		const samples = run(scenario, 500);
-		for (const key of keys) {
-			const rtts = samples.map((request) => request.legs[key].rttMs);
-			expect(Math.min(...rtts)).toBeGreaterThanOrEqual(base[key].rttMs * 0.8 - 1e-9);
-			expect(Math.min(...rtts)).toBeLessThan(base[key].rttMs * 0.85);
-			expect(Math.max(...rtts)).toBeLessThanOrEqual(base[key].rttMs * 1.2 + 1e-9);
-			expect(Math.max(...rtts)).toBeGreaterThan(base[key].rttMs * 1.15);
-		}
-	});
-
-	it('never beat the fibre floor, however large the jitter', () => {
-		const wild = { ...scenario, jitter: 0.9 };
-		const base = scenarioLegs(wild);
-		for (const key of keys) {
-			const rtts = run(wild, 500).map((request) => request.legs[key].rttMs);
-			expect(Math.min(...rtts)).toBeCloseTo(base[key].floorMs, 9);
-		}
-	});
-
-	it('hit cold starts at about the configured rate, the same ones with or without jitter', () => {
-		const jittered = run(scenario, 5000).map((r) => r.cold);
-		const steady = run({ ...scenario, jitter: 0 }, 5000).map((r) => r.cold);
-		expect(steady).toEqual(jittered);
-		const rate = jittered.filter(Boolean).length / jittered.length;
+	it('happen at about the configured rate, and never at chance 0', () => {
+		const draws = Array.from({ length: 5000 }, coldStartDraws(0.1, 7));
+		const rate = draws.filter(Boolean).length / draws.length;
 		expect(rate).toBeGreaterThan(0.08);
 		expect(rate).toBeLessThan(0.12);
+		expect(Array.from({ length: 500 }, coldStartDraws(0, 7)).some(Boolean)).toBe(false);
 	});
 
 	it('average to the expected added latency', () => {
-		const steady = { ...scenario, jitter: 0 };
-		const samples = run(steady, 20_000);
-		const mean = samples.reduce((sum, r) => sum + r.addedMs, 0) / samples.length;
-		expect(Math.abs(mean - expectedAddedMs(steady))).toBeLessThan(5);
+		const draws = coldStartDraws(scenario.coldStartChance, 42);
+		const samples = Array.from({ length: 20_000 }, () => modelRequest(scenario, draws()).addedMs);
+		const mean = samples.reduce((sum, ms) => sum + ms, 0) / samples.length;
+		expect(Math.abs(mean - expectedAddedMs(scenario))).toBeLessThan(5);
+	});
+});
+
+describe('modelHop, the one server-hop model', () => {
+	it('is what a scenario models, through its geography', () => {
+		for (const { scenario } of scenarioPresets) {
+			expect(modelHop(hopParams(scenario))).toEqual(
+				(({ legs: _legs, ...hop }) => hop)(modelRequest(scenario))
+			);
+		}
+	});
+
+	it('adds nothing when every modelled cost is zero (the A/A setup)', () => {
+		const zero = {
+			...hopParams(defaultScenario),
+			browserServerRttMs: 0,
+			serverPocketBaseRttMs: 0,
+			browserPocketBaseRttMs: 0,
+			handlerMs: 0,
+			coldStartMs: 0,
+		};
+		expect(modelHop(zero).addedMs).toBe(0);
+		expect(modelHop(zero, true).addedMs).toBe(0);
+	});
+
+	it('lists what the proxy adds and what it saves, summing to the hop', () => {
+		const hop = modelHop(hopParams(preset('serverless-other-region')));
+		const terms = hopTerms(hop);
+		expect(terms.some((t) => t.ms < 0 && t.label.endsWith('not made'))).toBe(true);
+		expect(terms.reduce((sum, t) => sum + t.ms, 0)).toBeCloseTo(hop.addedMs, 9);
 	});
 });
 
@@ -278,7 +279,7 @@ describe('addedLatencyByPlacement', () => {
 	});
 
 	it('weights cold starts by their probability', () => {
-		const scenario = { ...defaultScenario, coldStart: { probability: 0.5, ms: 100 } };
+		const scenario = { ...defaultScenario, coldStartChance: 0.5, coldStartMs: 100 };
 		const [row] = addedLatencyByPlacement(scenario, ['iad']);
 		expect(row!.coldAddedMs).toBeGreaterThan(row!.warmAddedMs + 100);
 		expect(row!.expectedAddedMs).toBeCloseTo((row!.warmAddedMs + row!.coldAddedMs) / 2, 9);

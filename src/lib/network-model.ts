@@ -108,13 +108,6 @@ export const routeFactorReferences: readonly RouteFactorReference[] = [
 
 export type BrowserConnection = 'reused' | 'new' | 'pocketbase-new';
 
-export interface ColdStart {
-	/** Chance that a request lands on a fresh instance, 0–1. */
-	probability: number;
-	/** Time the fresh instance takes before the handler runs, in ms. */
-	ms: number;
-}
-
 /** Everything the model needs for one setup. All times are in milliseconds. */
 export interface Scenario {
 	reader: LocationId;
@@ -126,7 +119,10 @@ export interface Scenario {
 	pathOverheadMs: number;
 	/** The server's own work per request: routing, cookies, serialising the answer. */
 	handlerMs: number;
-	coldStart: ColdStart;
+	/** Chance that a request lands on a fresh server instance, 0–1. */
+	coldStartChance: number;
+	/** Time a fresh instance takes before the handler runs. */
+	coldStartMs: number;
 	/**
 	 * PocketBase calls the handler makes one after another for one request. 2 models the
 	 * common SvelteKit hook that calls `authRefresh()` before every request of a signed-in
@@ -155,10 +151,6 @@ export interface Scenario {
 	 * path is same-origin and never pays it. Default false (calls in quick succession).
 	 */
 	directPreflight: boolean;
-	/** Random variation of each modelled round trip, ± this fraction (0 = none). */
-	jitter: number;
-	/** Seed for jitter and cold starts, so a sampled run can be replayed exactly. */
-	seed: number;
 }
 
 export const defaultScenario: Scenario = {
@@ -168,13 +160,12 @@ export const defaultScenario: Scenario = {
 	routeFactor: defaultRouteFactor,
 	pathOverheadMs: defaultPathOverheadMs,
 	handlerMs: 2,
-	coldStart: { probability: 0, ms: 300 },
+	coldStartChance: 0,
+	coldStartMs: 300,
 	upstreamCalls: 1,
 	serverKeepAlive: true,
 	browserConnection: 'reused',
 	directPreflight: false,
-	jitter: 0,
-	seed: 1,
 };
 
 export interface ScenarioPreset {
@@ -206,7 +197,8 @@ export const scenarioPresets: readonly ScenarioPreset[] = [
 			// AWS: cold starts "typically occur in under 1 % of invocations". 300 ms sits between a
 			// hello-world Node Lambda's init (115–150 ms, lambda-perf 2026) and a Next.js page's cold
 			// TTFB on Vercel (0.76–1.55 s in total, Vercel 2024).
-			coldStart: { probability: 0.01, ms: 300 },
+			coldStartChance: 0.01,
+			coldStartMs: 300,
 		},
 	},
 	{
@@ -221,7 +213,8 @@ export const scenarioPresets: readonly ScenarioPreset[] = [
 			pocketbase: 'fsn',
 			// Cloudflare Workers: an isolate starts in under 5 ms (2020), and 99.9–99.99 % of
 			// requests find a warm one (2025).
-			coldStart: { probability: 0.001, ms: 5 },
+			coldStartChance: 0.001,
+			coldStartMs: 5,
 		},
 	},
 ];
@@ -274,7 +267,7 @@ const inDatacenterLeg: Leg = {
 	sameDatacenter: true,
 };
 
-/** The three paths of a scenario, without jitter. */
+/** The three paths of a scenario. */
 export function scenarioLegs(scenario: Scenario): Legs {
 	const browserPocketBase = cityLeg(scenario.reader, scenario.pocketbase, scenario);
 	if (scenario.server === sameDatacenter) {
@@ -314,9 +307,27 @@ export interface PathTiming {
 	totalMs: number;
 }
 
-export interface RequestModel {
-	/** The round trips used for this request (jittered when sampled). */
-	legs: Legs;
+/**
+ * The numbers one proxied request is modelled from. Every demo's server hop comes from these
+ * through `modelHop`, whether a demo fills them from geography (a scenario) or from the
+ * reader's own round trips.
+ */
+export interface HopParams extends Pick<
+	Scenario,
+	| 'handlerMs'
+	| 'coldStartChance'
+	| 'coldStartMs'
+	| 'upstreamCalls'
+	| 'serverKeepAlive'
+	| 'browserConnection'
+	| 'directPreflight'
+> {
+	browserServerRttMs: number;
+	serverPocketBaseRttMs: number;
+	browserPocketBaseRttMs: number;
+}
+
+export interface HopModel {
 	/** Whether this request hit a cold start. */
 	cold: boolean;
 	direct: PathTiming;
@@ -325,11 +336,9 @@ export interface RequestModel {
 	addedMs: number;
 }
 
-export interface RequestOptions {
-	/** Force a cold (or warm) start instead of drawing one. */
-	cold?: boolean;
-	/** A number source in [0, 1) for jitter and cold starts. Without one: no jitter, warm. */
-	random?: () => number;
+export interface RequestModel extends HopModel {
+	/** The round trips the scenario's geography gives. */
+	legs: Legs;
 }
 
 function timing(steps: PathStep[]): PathTiming {
@@ -337,73 +346,45 @@ function timing(steps: PathStep[]): PathTiming {
 	return { steps: kept, totalMs: kept.reduce((sum, step) => sum + step.ms, 0) };
 }
 
-function jittered(leg: Leg, jitter: number, draw: number): Leg {
-	if (jitter <= 0) return leg;
-	// Spread evenly around the modelled value, but never below what physics allows.
-	const rttMs = Math.max(leg.floorMs, leg.rttMs * (1 + jitter * (2 * draw - 1)));
-	return { ...leg, rttMs };
-}
-
 /**
- * Models one request on both paths. Without `options.random` the result is the plain model:
- * no jitter and a warm server (unless `options.cold` says otherwise).
+ * The one model of the server hop, used by every demo: both paths of one request, step by
+ * step, and how much longer the proxy path takes. `cold` says whether this request met a
+ * cold start (draw it with `coldStartDraws`).
  */
-export function modelRequest(scenario: Scenario, options: RequestOptions = {}): RequestModel {
-	const base = scenarioLegs(scenario);
-	const { random } = options;
-	// Always draw four numbers per request, in a fixed order, so switching jitter on or off
-	// does not change which requests hit a cold start.
-	const draws = random ? [random(), random(), random(), random()] : undefined;
-	const cold =
-		options.cold ??
-		(draws !== undefined &&
-			scenario.coldStart.probability > 0 &&
-			draws[0]! < scenario.coldStart.probability);
-	const legs: Legs = draws
-		? {
-				browserServer: jittered(base.browserServer, scenario.jitter, draws[1]!),
-				serverPocketBase: jittered(base.serverPocketBase, scenario.jitter, draws[2]!),
-				browserPocketBase: jittered(base.browserPocketBase, scenario.jitter, draws[3]!),
-			}
-		: base;
-	if (scenario.server === sameDatacenter && draws) {
-		// One route: the reader reaches server and PocketBase over the same path.
-		legs.browserServer = legs.browserPocketBase;
-	}
-
-	const bp = legs.browserPocketBase.rttMs;
-	const bs = legs.browserServer.rttMs;
-	const sp = legs.serverPocketBase.rttMs;
+export function modelHop(params: HopParams, cold = false): HopModel {
+	const bp = params.browserPocketBaseRttMs;
+	const bs = params.browserServerRttMs;
+	const sp = params.serverPocketBaseRttMs;
 	const handshakes = newConnectionRoundTrips;
 
 	const direct = timing([
 		{
 			kind: 'connect',
 			label: 'Browser opens a connection to PocketBase (TCP + TLS 1.3)',
-			ms: scenario.browserConnection === 'reused' ? 0 : handshakes * bp,
+			ms: params.browserConnection === 'reused' ? 0 : handshakes * bp,
 		},
 		{
 			kind: 'preflight',
 			label: 'CORS preflight to PocketBase',
-			ms: scenario.directPreflight ? bp : 0,
+			ms: params.directPreflight ? bp : 0,
 		},
 		{ kind: 'round-trip', label: 'Browser ↔ PocketBase request and response', ms: bp },
 	]);
 
-	const upstreamConnects = cold || !scenario.serverKeepAlive;
+	const upstreamConnects = cold || !params.serverKeepAlive;
 	const proxy = timing([
 		{
 			kind: 'connect',
 			label: 'Browser opens a connection to the server (TCP + TLS 1.3)',
-			ms: scenario.browserConnection === 'new' ? handshakes * bs : 0,
+			ms: params.browserConnection === 'new' ? handshakes * bs : 0,
 		},
 		{ kind: 'round-trip', label: 'Browser ↔ server request and response', ms: bs },
 		{
 			kind: 'cold-start',
 			label: 'Cold start of a fresh server instance',
-			ms: cold ? scenario.coldStart.ms : 0,
+			ms: cold ? params.coldStartMs : 0,
 		},
-		{ kind: 'handler', label: 'Server handler’s own work', ms: scenario.handlerMs },
+		{ kind: 'handler', label: 'Server handler’s own work', ms: params.handlerMs },
 		{
 			kind: 'upstream-connect',
 			label: 'Server opens a connection to PocketBase (TCP + TLS 1.3)',
@@ -412,31 +393,64 @@ export function modelRequest(scenario: Scenario, options: RequestOptions = {}): 
 		{
 			kind: 'upstream-round-trip',
 			label:
-				scenario.upstreamCalls === 1
+				params.upstreamCalls === 1
 					? 'Server ↔ PocketBase request and response'
-					: `Server ↔ PocketBase, ${scenario.upstreamCalls} calls one after another`,
-			ms: scenario.upstreamCalls * sp,
+					: `Server ↔ PocketBase, ${params.upstreamCalls} calls one after another`,
+			ms: params.upstreamCalls * sp,
 		},
 	]);
 
-	return { legs, cold, direct, proxy, addedMs: proxy.totalMs - direct.totalMs };
+	return { cold, direct, proxy, addedMs: proxy.totalMs - direct.totalMs };
 }
 
-/** Average added latency over many requests, counting cold starts at their probability. */
+/** A scenario's geography turned into the numbers `modelHop` takes. */
+export function hopParams(scenario: Scenario): HopParams {
+	const legs = scenarioLegs(scenario);
+	return {
+		browserServerRttMs: legs.browserServer.rttMs,
+		serverPocketBaseRttMs: legs.serverPocketBase.rttMs,
+		browserPocketBaseRttMs: legs.browserPocketBase.rttMs,
+		handlerMs: scenario.handlerMs,
+		coldStartChance: scenario.coldStartChance,
+		coldStartMs: scenario.coldStartMs,
+		upstreamCalls: scenario.upstreamCalls,
+		serverKeepAlive: scenario.serverKeepAlive,
+		browserConnection: scenario.browserConnection,
+		directPreflight: scenario.directPreflight,
+	};
+}
+
+/** Models one request of a scenario on both paths (warm unless `cold`). */
+export function modelRequest(scenario: Scenario, cold = false): RequestModel {
+	return { legs: scenarioLegs(scenario), ...modelHop(hopParams(scenario), cold) };
+}
+
+/** Average added latency over many requests, counting cold starts at their chance. */
 export function expectedAddedMs(scenario: Scenario): number {
-	const p = Math.min(1, Math.max(0, scenario.coldStart.probability));
-	const warm = modelRequest(scenario, { cold: false }).addedMs;
+	const p = Math.min(1, Math.max(0, scenario.coldStartChance));
+	const warm = modelRequest(scenario).addedMs;
 	if (p === 0) return warm;
-	return (1 - p) * warm + p * modelRequest(scenario, { cold: true }).addedMs;
+	return (1 - p) * warm + p * modelRequest(scenario, true).addedMs;
 }
 
 /**
- * Returns a function that models request after request with jitter and cold starts drawn
- * from a generator seeded with `scenario.seed`: the same scenario gives the same run.
+ * A seeded source of cold starts: each call says whether the next request meets one, so
+ * the same chance and seed give the same run.
  */
-export function createRequestSampler(scenario: Scenario): () => RequestModel {
-	const random = mulberry32(scenario.seed);
-	return () => modelRequest(scenario, { random });
+export function coldStartDraws(chance: number, seed: number): () => boolean {
+	const random = mulberry32(seed);
+	return () => chance > 0 && random() < chance;
+}
+
+/**
+ * The model's terms for a reader: what the proxy path adds (positive) and what it saves
+ * (the direct path's steps, negative), in the order they happen.
+ */
+export function hopTerms(model: HopModel): { label: string; ms: number }[] {
+	return [
+		...model.proxy.steps.map((step) => ({ label: step.label, ms: step.ms })),
+		...model.direct.steps.map((step) => ({ label: `${step.label}, not made`, ms: -step.ms })),
+	];
 }
 
 export interface PlacementRow {
@@ -465,12 +479,12 @@ export function addedLatencyByPlacement(
 ): PlacementRow[] {
 	return placements.map((placement) => {
 		const at = { ...scenario, server: placement };
-		const warm = modelRequest(at, { cold: false });
+		const warm = modelRequest(at);
 		return {
 			placement,
 			name: placementName(placement),
 			warmAddedMs: warm.addedMs,
-			coldAddedMs: modelRequest(at, { cold: true }).addedMs,
+			coldAddedMs: modelRequest(at, true).addedMs,
 			expectedAddedMs: expectedAddedMs(at),
 			directMs: warm.direct.totalMs,
 		};

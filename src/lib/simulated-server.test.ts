@@ -1,34 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedServer, type Clock } from './simulated-server';
+import { SimulatedServer, type Clock, type TimedCall } from './simulated-server';
 
-/** A clock that only moves when slept on or advanced, so every millisecond is exact. */
-function fakeClock(): Clock & { advance(ms: number): void } {
-	let t = 0;
+/** A clock that records what the server waited, so every millisecond is exact. */
+function fakeClock(): Clock & { slept: number[] } {
+	const slept: number[] = [];
 	return {
-		now: () => t,
-		advance(ms) {
-			t += ms;
-		},
+		slept,
 		async sleep(ms, signal) {
 			if (signal?.aborted) throw signal.reason;
-			t += ms;
+			slept.push(ms);
 		},
 	};
 }
 
 const hop = { addedMs: 42, cold: false };
+const answered = (value: unknown, measuredMs: number): TimedCall<unknown> => ({
+	ok: true,
+	value,
+	measuredMs,
+});
+const server = (clock = fakeClock()) =>
+	new SimulatedServer({ instances: 'per-request' }, { createClient: () => ({}), clock });
 
 describe('SimulatedServer', () => {
-	it('waits out the modelled hop, then measures the real call', async () => {
+	it('waits out the modelled hop, then adds the measured call to it', async () => {
 		const clock = fakeClock();
-		const server = new SimulatedServer(
-			{ instances: 'per-request' },
-			{ createClient: () => ({}), clock }
-		);
-		const outcome = await server.handle(async () => {
-			clock.advance(7); // the real PocketBase call took 7 ms
-			return 'answer';
-		}, hop);
+		const outcome = await server(clock).handle(async () => answered('answer', 7), hop);
+		expect(clock.slept).toEqual([42]);
 		expect(outcome).toMatchObject({ ok: true, value: 'answer', totalMs: 49, hop });
 		expect(outcome.segments).toEqual([
 			{ leg: 'server-hop', kind: 'modelled', startMs: 0, durationMs: 42 },
@@ -36,28 +34,33 @@ describe('SimulatedServer', () => {
 		]);
 	});
 
-	it('never waits a negative hop', async () => {
+	it('charges no wall-clock time of its own: a zero hop gives exactly the measured call', async () => {
 		const clock = fakeClock();
-		const server = new SimulatedServer(
-			{ instances: 'per-request' },
-			{ createClient: () => ({}), clock }
+		const outcome = await server(clock).handle(
+			async () => {
+				// However long the browser spends around the call, only the instrument counts.
+				await new Promise((resolve) => setTimeout(resolve, 30));
+				return answered('late', 5.5);
+			},
+			{ addedMs: 0, cold: false }
 		);
-		const outcome = await server.handle(async () => 1, { addedMs: -3, cold: false });
+		expect(clock.slept).toEqual([]);
+		expect(outcome.totalMs).toBe(5.5);
+		expect(outcome.segments.map((s) => s.leg)).toEqual(['pocketbase-call']);
+	});
+
+	it('never waits a negative hop', async () => {
+		const outcome = await server().handle(async () => answered(1, 0), { addedMs: -3, cold: false });
 		expect(outcome.segments.map((s) => s.leg)).toEqual(['pocketbase-call']);
 		expect(outcome.totalMs).toBe(0);
 	});
 
-	it('returns PocketBase errors as outcomes, with the time they took', async () => {
-		const clock = fakeClock();
-		const server = new SimulatedServer(
-			{ instances: 'per-request' },
-			{ createClient: () => ({}), clock }
-		);
+	it('passes PocketBase errors through, with the time they took', async () => {
 		const failure = new Error('Too Many Requests.');
-		const outcome = await server.handle(async () => {
-			clock.advance(3);
-			throw failure;
-		}, hop);
+		const outcome = await server().handle(
+			async (): Promise<TimedCall<unknown>> => ({ ok: false, error: failure, measuredMs: 3 }),
+			hop
+		);
 		expect(outcome.ok).toBe(false);
 		if (!outcome.ok) expect(outcome.error).toBe(failure);
 		expect(outcome.totalMs).toBe(45);
@@ -66,28 +69,32 @@ describe('SimulatedServer', () => {
 	it('creates a client per request, or one for the whole process when shared', async () => {
 		let made = 0;
 		const deps = { createClient: () => ({ n: ++made }), clock: fakeClock() };
+		const record =
+			(seen: unknown[]) =>
+			async ({ client }: { client: unknown }) => {
+				seen.push(client);
+				return answered(null, 1);
+			};
 		const perRequest = new SimulatedServer({ instances: 'per-request' }, deps);
 		const seen: unknown[] = [];
-		await perRequest.handle(async ({ client }) => seen.push(client), hop);
-		await perRequest.handle(async ({ client }) => seen.push(client), hop);
+		await perRequest.handle(record(seen), hop);
+		await perRequest.handle(record(seen), hop);
 		expect(perRequest.clientsCreated).toBe(2);
 		expect(seen[0]).not.toBe(seen[1]);
 
 		const shared = new SimulatedServer({ instances: 'shared' }, deps);
 		const sharedSeen: unknown[] = [];
-		await shared.handle(async ({ client }) => sharedSeen.push(client), hop);
-		await shared.handle(async ({ client }) => sharedSeen.push(client), hop);
+		await shared.handle(record(sharedSeen), hop);
+		await shared.handle(record(sharedSeen), hop);
 		expect(shared.clientsCreated).toBe(1);
 		expect(sharedSeen[0]).toBe(sharedSeen[1]);
 	});
 
 	it('stops at once when the signal aborts', async () => {
 		const controller = new AbortController();
-		const server = new SimulatedServer(
-			{ instances: 'per-request' },
-			{ createClient: () => ({}), clock: fakeClock() }
-		);
 		controller.abort(new Error('cancelled'));
-		await expect(server.handle(async () => 1, hop, controller.signal)).rejects.toThrow('cancelled');
+		await expect(
+			server().handle(async () => answered(1, 1), hop, controller.signal)
+		).rejects.toThrow('cancelled');
 	});
 });

@@ -13,6 +13,8 @@
  * its round trips. That keeps the comparison fair to the proxy.
  */
 
+import type { HopModel } from './network-model';
+
 export type SegmentKind = 'measured' | 'modelled';
 
 /** One stretch of a request's life, for waterfalls and diagram replays. */
@@ -30,18 +32,25 @@ export const simulatedServerIp = '203.0.113.10';
 export const simulatedServerHeader = 'X-Simulated-Server-IP';
 
 export interface Clock {
-	now(): number;
 	/** Resolves after `ms`, or rejects with the signal's reason when it aborts. */
 	sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** The modelled cost of going through the server, for one request. */
-export interface HopModel {
-	/** How much longer the proxy path takes than the direct one (network-model's addedMs). */
-	addedMs: number;
-	/** Whether this request met a cold start (included in addedMs). */
-	cold: boolean;
-}
+/**
+ * A real PocketBase call and its measured time. Both paths are timed by the same instrument
+ * (the demo kit's `timedCall`), so a failed call is timed too.
+ */
+export type TimedCall<T> = ({ ok: true; value: T } | { ok: false; error: unknown }) & {
+	measuredMs: number;
+};
+
+/**
+ * What measured a call:
+ * - `request`: request sent to last byte (the server sent `Timing-Allow-Origin`);
+ * - `fetch`: the whole fetch, including any preflight (no `Timing-Allow-Origin`);
+ * - `wall-clock`: no entry, as when no answer came at all.
+ */
+export type Instrument = 'request' | 'fetch' | 'wall-clock';
 
 export interface ServerOptions {
 	/**
@@ -56,10 +65,11 @@ export interface HandlerContext<Client> {
 	signal: AbortSignal | undefined;
 }
 
-export type ProxyOutcome<T> = ({ ok: true; value: T } | { ok: false; error: unknown }) & {
+export type ProxyOutcome<Call extends TimedCall<unknown>> = Call & {
 	segments: Segment[];
+	/** The modelled hop plus the measured call. */
 	totalMs: number;
-	hop: HopModel;
+	hop: Pick<HopModel, 'addedMs' | 'cold'>;
 };
 
 export interface SimulatedServerDeps<Client> {
@@ -87,40 +97,31 @@ export class SimulatedServer<Client> {
 
 	/**
 	 * Handles one request from the browser: the modelled server hop (the reader waits it out),
-	 * then the real PocketBase call made by `work`, measured. Rejects only when `signal` aborts;
-	 * PocketBase errors come back as `ok: false`.
+	 * then the real PocketBase call made and timed by `work`. The total is the model's hop plus
+	 * the measured call, never the wall clock around both: time the browser spends only because
+	 * the server is simulated inside it (timers, the main thread) is charged to neither path.
+	 * Rejects only when `signal` aborts; PocketBase errors come back as `ok: false`.
 	 */
-	async handle<T>(
-		work: (context: HandlerContext<Client>) => Promise<T>,
-		hop: HopModel,
+	async handle<Call extends TimedCall<unknown>>(
+		work: (context: HandlerContext<Client>) => Promise<Call>,
+		hop: Pick<HopModel, 'addedMs' | 'cold'>,
 		signal?: AbortSignal
-	): Promise<ProxyOutcome<T>> {
-		const { clock } = this.#deps;
-		const started = clock.now();
+	): Promise<ProxyOutcome<Call>> {
 		const segments: Segment[] = [];
 		const hopMs = Math.max(0, hop.addedMs);
 		if (hopMs > 0) {
-			await clock.sleep(hopMs, signal);
+			await this.#deps.clock.sleep(hopMs, signal);
 			segments.push({ leg: 'server-hop', kind: 'modelled', startMs: 0, durationMs: hopMs });
 		}
-
-		const client = this.#clientForRequest();
-		const callStart = clock.now() - started;
-		let result: { ok: true; value: T } | { ok: false; error: unknown };
-		try {
-			result = { ok: true, value: await work({ client, signal }) };
-		} catch (error) {
-			if (signal?.aborted) throw signal.reason;
-			result = { ok: false, error };
-		}
-		const totalMs = clock.now() - started;
+		const call = await work({ client: this.#clientForRequest(), signal });
+		if (signal?.aborted) throw signal.reason;
 		segments.push({
 			leg: 'pocketbase-call',
 			kind: 'measured',
-			startMs: callStart,
-			durationMs: totalMs - callStart,
+			startMs: hopMs,
+			durationMs: call.measuredMs,
 		});
-		return { ...result, segments, totalMs, hop };
+		return { ...call, segments, totalMs: hopMs + call.measuredMs, hop };
 	}
 
 	#clientForRequest(): Client {
@@ -138,17 +139,19 @@ export class SimulatedServer<Client> {
 
 /** A clock on the real timers, for the page. */
 export const realClock: Clock = {
-	now: () => performance.now(),
 	sleep: (ms, signal) =>
 		new Promise<void>((resolve, reject) => {
-			if (signal?.aborted) return reject(signal.reason);
+			if (signal?.aborted) {
+				reject(signal.reason as Error);
+				return;
+			}
 			const timer = setTimeout(() => {
 				signal?.removeEventListener('abort', onAbort);
 				resolve();
 			}, ms);
 			const onAbort = () => {
 				clearTimeout(timer);
-				reject(signal?.reason);
+				reject(signal?.reason as Error);
 			};
 			signal?.addEventListener('abort', onAbort, { once: true });
 		}),

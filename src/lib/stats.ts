@@ -63,3 +63,13 @@ export function summarize(values: readonly number[]): Summary {
 		max: sorted.at(-1),
 	};
 }
+
+/**
+ * The item whose value sits at the median (the lower middle one of an even count), so a demo
+ * can show or replay a real sample that stands for the whole run.
+ */
+export function medianItem<T>(items: readonly T[], value: (item: T) => number): T | undefined {
+	const kept = items.filter((item) => Number.isFinite(value(item)));
+	kept.sort((a, b) => value(a) - value(b));
+	return kept[Math.floor((kept.length - 1) / 2)];
+}

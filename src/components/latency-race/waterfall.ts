@@ -1,6 +1,6 @@
 /** Draws a race's waterfall (laid out by src/lib/waterfall-layout.ts) into an <svg>. */
 import type { RaceResult, RaceSettings } from '~/lib/latency-race';
-import { layoutWaterfall } from '~/lib/waterfall-layout';
+import { layoutWaterfall } from './waterfall-layout';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 

@@ -5,7 +5,7 @@
  * same with or without JavaScript. Output is HTML/SVG text with every dynamic value escaped;
  * no DOM in here.
  */
-import { locationById, locations, sameDatacenter, sameDatacenterRttMs } from './locations';
+import { locationById, locations, sameDatacenter, sameDatacenterRttMs } from '~/lib/locations';
 import {
 	addedLatencyByPlacement,
 	defaultPathOverheadMs,
@@ -16,11 +16,12 @@ import {
 	type BrowserConnection,
 	type PlacementRow,
 	type Scenario,
-} from './network-model';
-import type { Schema, Settings } from './url-state';
+} from '~/lib/network-model';
+import type { Schema, Settings } from '~/lib/url-state';
+import { escapeHtml, formatDelta, formatMs } from '../demo-kit/format';
 
 /** Query-parameter prefix, so the explorer's settings do not collide with other demos. */
-export const explorerPrefix = 'lx-';
+export const urlPrefix = 'lx-';
 
 const locationIds = locations.map((location) => location.id);
 
@@ -84,9 +85,9 @@ export const explorerSchema = {
 		default: 'reused',
 	},
 	directPreflight: { kind: 'boolean', label: 'Direct call needs a CORS preflight', default: false },
-	coldStartProbability: {
+	coldStartChance: {
 		kind: 'number',
-		label: 'Cold-start probability',
+		label: 'Cold-start chance',
 		min: 0,
 		max: 1,
 		decimals: 3,
@@ -117,35 +118,9 @@ export function scenarioFromSettings(settings: ExplorerSettings): Scenario {
 		serverKeepAlive: settings.serverKeepAlive,
 		browserConnection: settings.browserConnection,
 		directPreflight: settings.directPreflight,
-		coldStart: { probability: settings.coldStartProbability, ms: settings.coldStartMs },
+		coldStartChance: settings.coldStartChance,
+		coldStartMs: settings.coldStartMs,
 	};
-}
-
-const escapeMap: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;',
-};
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapeMap[c]!);
-
-/** "0.5 ms", "17.9 ms", "182 ms", "−12 ms": one decimal below 10 ms, whole numbers above. */
-export function formatMs(ms: number, { signed = false } = {}): string {
-	const magnitude = Math.abs(ms);
-	const digits = magnitude < 10 ? 1 : 0;
-	let text = magnitude.toFixed(digits);
-	if (Number(text) === 0) return '0 ms';
-	if (ms < 0) text = `−${text}`;
-	else if (signed) text = `+${text}`;
-	return `${text} ms`;
-}
-
-/** "2.5 ms slower", "1264 ms faster", "no slower". */
-export function formatDelta(ms: number): string {
-	const text = formatMs(Math.abs(ms));
-	if (text === '0 ms') return 'no slower';
-	return `${text} ${ms < 0 ? 'faster' : 'slower'}`;
 }
 
 export interface ExplorerRow extends PlacementRow {
@@ -204,7 +179,7 @@ export function explorerView(settings: ExplorerSettings): ExplorerView {
 		`Compared with calling it directly, a warm request through a server is ${formatDelta(first.warmAddedMs)} with the server in ${placeName(first)}, ` +
 		`and ${formatDelta(last.warmAddedMs)} with it in ${placeName(last)}.`;
 
-	const showsColdStarts = settings.coldStartProbability > 0;
+	const showsColdStarts = settings.coldStartChance > 0;
 	const parameters = [
 		`fibre ${fibreSpeedKmPerMs} km/ms`,
 		`route factor ${settings.routeFactor}`,
@@ -220,7 +195,7 @@ export function explorerView(settings: ExplorerSettings): ExplorerView {
 		browserConnectionWords[settings.browserConnection],
 		settings.directPreflight ? 'direct call waits for a CORS preflight' : 'no CORS preflight',
 		showsColdStarts
-			? `cold start ${settings.coldStartMs} ms for ${+(settings.coldStartProbability * 100).toFixed(1)} % of requests`
+			? `cold start ${settings.coldStartMs} ms for ${+(settings.coldStartChance * 100).toFixed(1)} % of requests`
 			: 'no cold starts',
 	].join(' · ');
 

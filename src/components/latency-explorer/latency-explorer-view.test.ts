@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-	escapeHtml,
-	explorerPrefix,
+	urlPrefix,
 	explorerSchema,
 	explorerView,
-	formatDelta,
-	formatMs,
 	niceStep,
 	renderChart,
 	renderTable,
 	scenarioFromSettings,
 	type ExplorerSettings,
-} from './latency-explorer';
-import { modelRequest } from './network-model';
-import { decodeSettings, defaultSettings, encodeSettings } from './url-state';
+} from './latency-explorer-view';
+import { modelRequest } from '~/lib/network-model';
+import { decodeSettings, defaultSettings, encodeSettings } from '~/lib/url-state';
 
 const defaults = defaultSettings(explorerSchema);
 
@@ -27,12 +24,12 @@ describe('explorer settings', () => {
 			...defaults,
 			reader: 'syd',
 			routeFactor: 2.1,
-			coldStartProbability: 0.05,
+			coldStartChance: 0.05,
 			serverKeepAlive: false,
 		};
-		const params = encodeSettings(explorerSchema, settings, explorerPrefix);
+		const params = encodeSettings(explorerSchema, settings, urlPrefix);
 		expect(params.get('lx-route-factor')).toBe('2.1');
-		expect(decodeSettings(explorerSchema, params, explorerPrefix)).toEqual({
+		expect(decodeSettings(explorerSchema, params, urlPrefix)).toEqual({
 			value: settings,
 			problems: [],
 		});
@@ -41,10 +38,10 @@ describe('explorer settings', () => {
 	it('become the model scenario', () => {
 		const scenario = scenarioFromSettings({
 			...defaults,
-			coldStartProbability: 0.2,
+			coldStartChance: 0.2,
 			coldStartMs: 800,
 		});
-		expect(scenario.coldStart).toEqual({ probability: 0.2, ms: 800 });
+		expect(scenario).toMatchObject({ coldStartChance: 0.2, coldStartMs: 800 });
 		expect(scenario.reader).toBe('lhr');
 	});
 });
@@ -99,7 +96,7 @@ describe('renderChart', () => {
 
 	it('adds the cold-start outline only when cold starts can happen', () => {
 		expect(renderChart(explorerView(defaults), 'a')).not.toContain('lx-cold');
-		const withCold = explorerView({ ...defaults, coldStartProbability: 0.01 });
+		const withCold = explorerView({ ...defaults, coldStartChance: 0.01 });
 		expect(renderChart(withCold, 'a').match(/class="lx-cold"/g)).toHaveLength(withCold.rows.length);
 	});
 
@@ -114,7 +111,7 @@ describe('renderChart', () => {
 
 describe('renderTable', () => {
 	it('lists every placement with its values, labelled modelled', () => {
-		const view = explorerView({ ...defaults, coldStartProbability: 0.5 });
+		const view = explorerView({ ...defaults, coldStartChance: 0.5 });
 		const html = renderTable(view);
 		expect(html.match(/<tr><th scope="row">/g)).toHaveLength(view.rows.length);
 		expect(html).toContain('All values modelled');
@@ -122,27 +119,7 @@ describe('renderTable', () => {
 	});
 });
 
-describe('formatting', () => {
-	it('formats milliseconds readably, with a true minus sign', () => {
-		expect(formatMs(0.5)).toBe('0.5 ms');
-		expect(formatMs(182.4)).toBe('182 ms');
-		expect(formatMs(-12.2)).toBe('−12 ms');
-		expect(formatMs(2.5, { signed: true })).toBe('+2.5 ms');
-		expect(formatMs(-0.01)).toBe('0 ms');
-	});
-
-	it('says slower or faster instead of a signed number in sentences', () => {
-		expect(formatDelta(2.5)).toBe('2.5 ms slower');
-		expect(formatDelta(-1264.2)).toBe('1264 ms faster');
-		expect(formatDelta(0.01)).toBe('no slower');
-	});
-
-	it('escapes markup', () => {
-		expect(escapeHtml('<a href="x">&\'</a>')).toBe(
-			'&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;'
-		);
-	});
-
+describe('chart axis', () => {
 	it('picks round tick steps', () => {
 		expect(niceStep(480)).toBe(200);
 		expect(niceStep(30)).toBe(10);

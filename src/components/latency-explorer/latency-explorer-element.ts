@@ -1,0 +1,131 @@
+/**
+ * <latency-explorer>: the model explorer's controls. The chart and table are already in the
+ * page (rendered at build time); this loads the model only when the explorer comes near the
+ * screen or is touched, then redraws from latency-explorer-view.ts on every change.
+ */
+import type { SettingsForm } from '../demo-kit/settings-form';
+import type { explorerSchema } from './latency-explorer-view';
+
+type Lib = typeof import('./latency-explorer-view') &
+	typeof import('~/lib/url-state') &
+	typeof import('../demo-kit/settings-form') &
+	typeof import('../demo-kit/copy-link');
+type Form = SettingsForm<typeof explorerSchema>;
+
+const loadLib = (): Promise<Lib> =>
+	Promise.all([
+		import('./latency-explorer-view'),
+		import('~/lib/url-state'),
+		import('../demo-kit/settings-form'),
+		import('../demo-kit/copy-link'),
+	]).then((modules) => Object.assign({}, ...modules) as Lib);
+
+class LatencyExplorer extends HTMLElement {
+	#lib: Promise<Lib> | undefined;
+	#observer: IntersectionObserver | undefined;
+	#announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+	connectedCallback() {
+		const start = () => void this.#start();
+		this.addEventListener('focusin', start, { once: true });
+		this.addEventListener('pointerdown', start, { once: true });
+		this.#observer = new IntersectionObserver(
+			(entries) => {
+				if (entries.some((entry) => entry.isIntersecting)) start();
+			},
+			{ rootMargin: '200px' }
+		);
+		this.#observer.observe(this);
+	}
+
+	disconnectedCallback() {
+		this.#observer?.disconnect();
+		clearTimeout(this.#announceTimer);
+	}
+
+	#start(): Promise<Lib> {
+		if (this.#lib) return this.#lib;
+		this.#observer?.disconnect();
+		this.#lib = loadLib().then((lib) => {
+			this.#wire(
+				lib,
+				new lib.SettingsForm(this.querySelector('form')!, lib.explorerSchema, lib.urlPrefix)
+			);
+			return lib;
+		});
+		return this.#lib;
+	}
+
+	#wire(lib: Lib, form: Form) {
+		const fromUrl = new URLSearchParams(location.search);
+		const linked = [...fromUrl.keys()].some((key) => key.startsWith(lib.urlPrefix));
+		if (linked) {
+			const { value, problems } = lib.decodeSettings(lib.explorerSchema, fromUrl, lib.urlPrefix);
+			form.fill(value);
+			this.#render(lib, form, {
+				problems: problems.map((p) => `This link: ${p}`),
+				writeUrl: false,
+			});
+		}
+
+		form.form.addEventListener('submit', (event) => event.preventDefault());
+		form.form.addEventListener('input', () => this.#render(lib, form, { writeUrl: true }));
+		// On commit (blur, Enter, a select's choice) show the corrected value in the field.
+		form.form.addEventListener('change', () => form.fill(form.read().value));
+		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-factor]')) {
+			button.addEventListener('click', () => {
+				const control = form.control('routeFactor');
+				if (control) control.value = button.dataset['factor'] ?? '';
+				this.#render(lib, form, { writeUrl: true });
+			});
+		}
+		this.querySelector('[data-action="reset"]')?.addEventListener('click', () => {
+			form.fill(lib.defaultSettings(lib.explorerSchema));
+			this.#render(lib, form, { writeUrl: false });
+			form.clearUrl();
+		});
+		const copy = this.querySelector<HTMLButtonElement>('[data-action="copy-link"]')!;
+		copy.addEventListener(
+			'click',
+			() => void lib.copyLink(copy, form.link(form.read().value, this.id))
+		);
+		// A reader who changed a control while the code was still loading keeps that change.
+		const now = form.read().value;
+		const asServed = lib.defaultSettings(lib.explorerSchema);
+		if (!linked && JSON.stringify(now) !== JSON.stringify(asServed)) {
+			this.#render(lib, form, { writeUrl: true });
+		}
+	}
+
+	#render(
+		lib: Lib,
+		form: Form,
+		{ problems = [], writeUrl }: { problems?: string[]; writeUrl: boolean }
+	) {
+		const decoded = form.read();
+		const view = lib.explorerView(decoded.value);
+		this.querySelector('[data-chart]')!.innerHTML = lib.renderChart(view, `${this.id}-chart`);
+		this.querySelector('[data-table]')!.innerHTML = lib.renderTable(view);
+		this.querySelector('[data-summary]')!.textContent = view.summary;
+		this.querySelector('[data-params]')!.textContent = `Model parameters: ${view.parameters}.`;
+		this.querySelector<HTMLElement>('[data-cold-legend]')!.hidden = !view.showsColdStarts;
+
+		this.querySelector('[data-problems]')!.replaceChildren(
+			...[...problems, ...decoded.problems].map((text) => {
+				const item = document.createElement('li');
+				item.textContent = text;
+				return item;
+			})
+		);
+
+		// Screen readers hear the headline once the reader pauses, not on every keystroke.
+		clearTimeout(this.#announceTimer);
+		this.#announceTimer = setTimeout(() => {
+			this.querySelector('[data-announce]')!.textContent = view.summary;
+		}, 600);
+
+		if (writeUrl) form.writeUrl(decoded.value);
+	}
+}
+
+customElements.define('latency-explorer', LatencyExplorer);

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { raceSchema, withPreset, type RaceResult } from '~/lib/latency-race';
+import { defaultSettings } from '~/lib/url-state';
+import {
+	failureLines,
+	instrumentText,
+	outcomeText,
+	progressText,
+	replayPicks,
+	requestRows,
+	scenarioText,
+	summaryRows,
+} from './latency-race-view';
+
+const defaults = defaultSettings(raceSchema);
+let index = 0;
+const result = (
+	path: 'direct' | 'proxy',
+	totalMs: number,
+	extra: Partial<RaceResult> = {}
+): RaceResult => ({
+	path,
+	index: index++,
+	startMs: index,
+	totalMs,
+	measuredMs: path === 'direct' ? totalMs : totalMs - 2.5,
+	modelledMs: path === 'direct' ? 0 : 2.5,
+	cold: false,
+	instrument: 'request',
+	status: extra.failure ? 0 : 200,
+	...extra,
+});
+
+describe('the scenario line', () => {
+	it('states the preset and every term of the modelled hop', () => {
+		const text = scenarioText(withPreset(defaults, 'same-datacenter'));
+		expect(text).toContain('beside PocketBase');
+		expect(text).toMatch(/Modelled extra time per request through the server: 2\.\d ms/);
+		expect(text).toContain('not made −');
+	});
+
+	it('says 0.0 ms and lists no terms when every cost is zero', () => {
+		const zero = {
+			...defaults,
+			scenario: 'custom' as const,
+			browserServerRttMs: 0,
+			serverPocketBaseRttMs: 0,
+			browserPocketBaseRttMs: 0,
+			handlerMs: 0,
+		};
+		expect(scenarioText(zero)).toBe(
+			'Your own numbers. Modelled extra time per request through the server: 0.0 ms.'
+		);
+	});
+});
+
+describe('results', () => {
+	const run = [
+		result('direct', 7.9),
+		result('direct', 8.1),
+		result('direct', 12),
+		result('proxy', 10.3),
+		result('proxy', 10.7),
+		result('proxy', 0, { failure: 'No answer from PocketBase' }),
+	];
+
+	it('summarise each path with its median, p95 and counts', () => {
+		const [direct, proxy] = summaryRows(run);
+		expect(direct).toEqual({
+			path: 'direct',
+			cells: ['Direct (measured)', '8.1 ms', '12 ms', '3', '0'],
+		});
+		expect(proxy?.cells).toEqual([
+			'Through the server (measured + modelled)',
+			'11 ms',
+			'11 ms',
+			'2',
+			'1',
+		]);
+	});
+
+	it('give a headline with the ratio, and the failures by path', () => {
+		expect(outcomeText(run, false)).toBe(
+			'Median through the server: 11 ms, direct: 8.1 ms (×1.30). 1 request failed; the reasons are listed below.'
+		);
+		expect(outcomeText(run, true)).toMatch(/^Cancelled; the requests that finished are shown\./);
+		expect(outcomeText([result('direct', 5)], false)).toBe(
+			'Not enough successful requests on both paths to compare.'
+		);
+		expect(failureLines(run)).toEqual(['Proxied: 1 × No answer from PocketBase']);
+	});
+
+	it('list every request in the order it started, with a dash where nothing was measured', () => {
+		const rows = requestRows([
+			result('proxy', 20, { startMs: 5, cold: true, index: 0 }),
+			result('direct', 4, { startMs: 1, index: 1 }),
+		]);
+		expect(rows[0]).toEqual(['2', 'direct', '1.0 ms', '4.0 ms', '0 ms', '4.0 ms', 'OK']);
+		expect(rows[1]?.[1]).toBe('proxied (cold start)');
+		expect(requestRows([result('direct', Number.NaN, { measuredMs: Number.NaN })])[0]?.[3]).toBe(
+			'–'
+		);
+	});
+
+	it('say which instrument timed the calls, and warn when it was not the same for all', () => {
+		expect(instrumentText(run)).toContain('from the moment the request was sent');
+		const mixed = instrumentText([
+			result('direct', 5),
+			result('proxy', 0, { instrument: 'wall-clock' }),
+		]);
+		expect(mixed).toContain('1 request from the moment');
+		expect(mixed).toContain('1 request with the clock around the call');
+		expect(instrumentText([])).toBe('');
+	});
+
+	it('replay the successful request at each path’s median', () => {
+		const picks = replayPicks(run);
+		expect(picks.direct?.totalMs).toBe(8.1);
+		expect(picks.proxy?.totalMs).toBe(10.3);
+		expect(replayPicks([]).direct).toBeUndefined();
+	});
+
+	it('count progress in plain words', () => {
+		expect(progressText(3, 12, 'running')).toBe('3 of 12 requests done');
+		expect(progressText(12, 12, 'done')).toBe('Done: 12 requests.');
+		expect(progressText(5, 12, 'cancelled')).toBe('Cancelled after 5 of 12 requests.');
+	});
+});

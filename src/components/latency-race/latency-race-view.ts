@@ -1,0 +1,139 @@
+/**
+ * What the race shows for a state: the scenario line, the summary table, the sentences, one
+ * row per request, and which request of each path the diagrams replay. No DOM in here.
+ */
+import {
+	raceHop,
+	summarizeRace,
+	type RacePath,
+	type RaceResult,
+	type RaceSettings,
+} from '~/lib/latency-race';
+import { hopTerms, scenarioPresets } from '~/lib/network-model';
+import { medianItem } from '~/lib/stats';
+import { formatMs, formatRatio, plural } from '../demo-kit/format';
+import type { Instrument } from '../demo-kit/timing';
+
+/** The scenario in one line, with the modelled hop and every term it is made of. */
+export function scenarioText(settings: RaceSettings): string {
+	const preset = scenarioPresets.find((p) => p.id === settings.scenario);
+	const hop = raceHop(settings, false);
+	const terms = hopTerms(hop)
+		.map((t) => `${t.label} ${t.ms >= 0 ? '+' : '−'}${Math.abs(t.ms).toFixed(1)}`)
+		.join(', ');
+	const intro = preset ? preset.description : 'Your own numbers.';
+	return `${intro} Modelled extra time per request through the server: ${hop.addedMs.toFixed(1)} ms${terms ? ` (${terms})` : ''}.`;
+}
+
+export const pathNames: Record<RacePath, string> = {
+	direct: 'Direct (measured)',
+	proxy: 'Through the server (measured + modelled)',
+};
+
+export interface SummaryRow {
+	path: RacePath;
+	/** Path name, median, p95, succeeded, failed. */
+	cells: [string, string, string, string, string];
+}
+
+export function summaryRows(results: readonly RaceResult[]): SummaryRow[] {
+	const summary = summarizeRace(results);
+	return (['direct', 'proxy'] as const).map((path) => {
+		const { ok, failed } = summary[path];
+		return {
+			path,
+			cells: [
+				pathNames[path],
+				formatMs(ok.median),
+				formatMs(ok.p95),
+				String(ok.count),
+				String(failed),
+			],
+		};
+	});
+}
+
+/** "Proxied: 3 × No answer from PocketBase", one line per reason and path. */
+export function failureLines(results: readonly RaceResult[]): string[] {
+	const summary = summarizeRace(results);
+	return (['direct', 'proxy'] as const).flatMap((path) =>
+		summary[path].reasons.map(
+			({ reason, count }) => `${path === 'direct' ? 'Direct' : 'Proxied'}: ${count} × ${reason}`
+		)
+	);
+}
+
+/** The headline under the results. */
+export function outcomeText(results: readonly RaceResult[], cancelled: boolean): string {
+	const summary = summarizeRace(results);
+	const ratio = summary.medianRatio;
+	const failed = summary.direct.failed + summary.proxy.failed;
+	return [
+		cancelled ? 'Cancelled; the requests that finished are shown.' : '',
+		ratio === undefined
+			? 'Not enough successful requests on both paths to compare.'
+			: `Median through the server: ${formatMs(summary.proxy.ok.median)}, direct: ${formatMs(summary.direct.ok.median)} (${formatRatio(ratio)}).`,
+		failed ? `${plural(failed, 'request')} failed; the reasons are listed below.` : '',
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
+const instrumentWords: Record<Instrument, string> = {
+	request: 'from the moment the request was sent to its last byte, as your browser recorded it',
+	fetch:
+		'as the whole fetch your browser recorded, CORS preflight included (this PocketBase sends no Timing-Allow-Origin, so your browser hides the finer timings)',
+	'wall-clock':
+		'with the clock around the call, because the browser kept no record of the request (no answer came)',
+};
+
+/** Which instrument measured the real calls: the same on both paths, said plainly. */
+export function instrumentText(results: readonly RaceResult[]): string {
+	const counts = new Map<Instrument, number>();
+	for (const r of results) counts.set(r.instrument, (counts.get(r.instrument) ?? 0) + 1);
+	const parts = [...counts].map(([instrument, count]) =>
+		counts.size === 1
+			? instrumentWords[instrument]
+			: `${plural(count, 'request')} ${instrumentWords[instrument]}`
+	);
+	return parts.length === 0
+		? ''
+		: `Both paths’ real calls are timed the same way: ${parts.join('; ')}.`;
+}
+
+/** One table row per request, in the order they started. */
+export function requestRows(results: readonly RaceResult[]): string[][] {
+	return [...results]
+		.sort((a, b) => a.startMs - b.startMs)
+		.map((r) => [
+			String(r.index + 1),
+			r.path === 'direct' ? 'direct' : `proxied${r.cold ? ' (cold start)' : ''}`,
+			formatMs(r.startMs),
+			formatMs(r.measuredMs),
+			formatMs(r.modelledMs),
+			formatMs(r.totalMs),
+			r.failure ?? 'OK',
+		]);
+}
+
+/** The successful request at each path's median, whose timings the diagrams replay. */
+export function replayPicks(results: readonly RaceResult[]): {
+	direct: RaceResult | undefined;
+	proxy: RaceResult | undefined;
+} {
+	const pick = (path: RacePath) =>
+		medianItem(
+			results.filter((r) => r.path === path && r.failure === undefined),
+			(r) => r.totalMs
+		);
+	return { direct: pick('direct'), proxy: pick('proxy') };
+}
+
+export function progressText(done: number, total: number, state: 'running' | 'done' | 'cancelled') {
+	if (state === 'cancelled') return `Cancelled after ${done} of ${total} requests.`;
+	if (state === 'done') return `Done: ${total} requests.`;
+	return `${done} of ${total} requests done`;
+}
+
+/** The URL-state prefix of this demo; its settings are `race-…` parameters. */
+export { raceParamPrefix as urlPrefix } from '~/lib/latency-race';
