@@ -131,8 +131,9 @@ export interface Scenario {
 	upstreamCalls: number;
 	/**
 	 * Whether the server reuses its connection to PocketBase between requests. Default true:
-	 * Node ≥ 19's global HTTP agents and its built-in fetch keep connections alive, and Next.js
-	 * enables keep-alive for server-side fetch. A cold instance always connects afresh.
+	 * the JS SDK calls Node's built-in fetch (undici), which keeps an idle connection for its
+	 * `keepAliveTimeout`, 4 s by default, so a server with steady traffic reuses it. A server
+	 * that calls PocketBase less often than that, and a cold instance, connect afresh.
 	 */
 	serverKeepAlive: boolean;
 	/**
@@ -195,8 +196,9 @@ export const scenarioPresets: readonly ScenarioPreset[] = [
 			server: 'iad',
 			pocketbase: 'fsn',
 			// AWS: cold starts "typically occur in under 1 % of invocations". 300 ms sits between a
-			// hello-world Node Lambda's init (115–150 ms, lambda-perf 2026) and a Next.js page's cold
-			// TTFB on Vercel (0.76–1.55 s in total, Vercel 2024).
+			// hello-world Node Lambda's init (averages of 114–147 ms in lambda-perf's
+			// data/2026-08-22.json) and a Next.js page's cold TTFB on Vercel (0.87–1.55 s, or
+			// 0.76–1.13 s with bytecode caching: Vercel's bytecode-caching post, June 2024).
 			coldStartChance: 0.01,
 			coldStartMs: 300,
 		},
