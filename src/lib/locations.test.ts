@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	distanceKm,
 	isLocationId,
-	isServerPlacement,
 	locationById,
 	locations,
 	placementName,
@@ -34,12 +33,10 @@ describe('locations', () => {
 		expect(distanceKm('fra', 'fra')).toBe(0);
 	});
 
-	it('recognise ids and the same-datacenter placement, and reject anything else', () => {
+	it('recognise ids and reject anything else', () => {
 		expect(isLocationId('sin')).toBe(true);
 		expect(isLocationId('same-dc')).toBe(false);
-		expect(isServerPlacement('same-dc')).toBe(true);
-		expect(isServerPlacement('SIN')).toBe(false);
-		expect(isServerPlacement('')).toBe(false);
+		expect(isLocationId('SIN')).toBe(false);
 	});
 
 	it('name placements for people', () => {

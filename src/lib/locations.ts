@@ -127,10 +127,6 @@ export function isLocationId(value: string): value is LocationId {
 	return byId.has(value);
 }
 
-export function isServerPlacement(value: string): value is ServerPlacement {
-	return value === sameDatacenter || isLocationId(value);
-}
-
 export function locationById(id: LocationId): Location {
 	const location = byId.get(id);
 	// Unreachable for a LocationId; kept so a bad cast fails loudly instead of giving NaN.
