@@ -20,4 +20,14 @@ export default defineConfig({
 		launchOptions: { executablePath: browser.executablePath, args: chromiumArgs },
 		trace: 'off',
 	},
+	projects: [
+		{ name: 'e2e', testIgnore: 'measurement.spec.ts' },
+		// Timing comparisons run last, one at a time, with nothing else on the machine's cores.
+		{
+			name: 'measurement',
+			testMatch: 'measurement.spec.ts',
+			dependencies: ['e2e'],
+			fullyParallel: false,
+		},
+	],
 });

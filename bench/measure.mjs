@@ -172,13 +172,14 @@ export async function aaRuns(browser, url, requests = 150) {
 			await page
 				.locator('latency-race .progress-text', { hasText: `Done: ${requests * 2} requests.` })
 				.waitFor({ timeout: 120_000 });
-			/** @type {{ path: string; totalMs: number; failure?: string; instrument: string }[]} */
+			/** @type {{ path: string; totalMs: number; failure?: string; instrument: string; wholeFetchMs?: number; wallClockMs: number }[]} */
 			const results = await page.evaluate(() => [
 				.../** @type {any} */ (document.querySelector('latency-race')).results,
 			]);
 			await page.close();
-			const ok = (/** @type {string} */ path) =>
-				results.filter((r) => r.path === path && r.failure === undefined).map((r) => r.totalMs);
+			const okRows = (/** @type {string} */ path) =>
+				results.filter((r) => r.path === path && r.failure === undefined);
+			const ok = (/** @type {string} */ path) => okRows(path).map((r) => r.totalMs);
 			const direct = median(ok('direct')) ?? NaN;
 			const proxy = median(ok('proxy')) ?? NaN;
 			runs.push({
@@ -190,6 +191,11 @@ export async function aaRuns(browser, url, requests = 150) {
 				directMedianMs: direct,
 				proxyMedianMs: proxy,
 				ratio: proxy / direct,
+				// What the earlier instruments would have read for the same run: the direct call's
+				// whole fetch (preflight included) against the clock around the proxied SDK call.
+				earlierRatio:
+					(median(okRows('proxy').map((r) => r.wallClockMs)) ?? NaN) /
+					(median(okRows('direct').map((r) => r.wholeFetchMs ?? NaN)) ?? NaN),
 			});
 			// Each run sends `requests` per address; wait out the playground's 10 s window.
 			await new Promise((r) => setTimeout(r, Math.max(0, 10_500 - (Date.now() - started))));

@@ -125,6 +125,7 @@ console.table(
 		'direct median ms': r.directMedianMs.toFixed(2),
 		'proxy median ms': r.proxyMedianMs.toFixed(2),
 		ratio: r.ratio.toFixed(3),
+		'earlier instruments': r.earlierRatio.toFixed(2),
 		failed: r.failed,
 		instrument: r.instruments.join(', '),
 		budget: budgets.aaRatio.join('–'),

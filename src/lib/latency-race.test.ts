@@ -84,14 +84,28 @@ describe('settings in the URL', () => {
 });
 
 describe('running', () => {
-	it('alternates paths so neither always goes first', () => {
-		expect(planJobs(2).map((j) => `${j.path}${j.index}`)).toEqual([
-			'direct0',
-			'proxy0',
-			'proxy1',
-			'direct1',
-		]);
-		expect(planJobs(200)).toHaveLength(400);
+	it('sends request i of both paths as a pair, in a seeded random order', () => {
+		const jobs = planJobs(200, 7);
+		expect(jobs).toHaveLength(400);
+		for (let i = 0; i < 200; i++) {
+			expect(new Set([jobs[2 * i]?.path, jobs[2 * i + 1]?.path])).toEqual(
+				new Set(['direct', 'proxy'])
+			);
+			expect([jobs[2 * i]?.index, jobs[2 * i + 1]?.index]).toEqual([i, i]);
+		}
+		expect(planJobs(200, 7)).toEqual(jobs);
+		expect(planJobs(200, 8)).not.toEqual(jobs);
+	});
+
+	it('puts each path in each place of a burst about equally often', () => {
+		// At concurrency 4, places 0–3 of each group of four start together.
+		const jobs = planJobs(2000, 1);
+		for (let place = 0; place < 4; place++) {
+			const inPlace = jobs.filter((_, i) => i % 4 === place);
+			const direct = inPlace.filter((j) => j.path === 'direct').length / inPlace.length;
+			expect(direct).toBeGreaterThan(0.45);
+			expect(direct).toBeLessThan(0.55);
+		}
 	});
 
 	it('never runs more than the concurrency at once, and stops starting jobs on abort', async () => {
@@ -137,6 +151,8 @@ describe('summarizeRace', () => {
 		modelledMs: 0,
 		cold: false,
 		instrument: 'request',
+		wholeFetchMs: undefined,
+		wallClockMs: 0,
 		status: failure ? 429 : 200,
 		...(failure ? { failure } : {}),
 	});

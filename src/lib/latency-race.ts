@@ -12,6 +12,7 @@ import {
 	type HopModel,
 	type HopParams,
 } from './network-model';
+import { mulberry32 } from './seeded-random';
 import type { Instrument } from './simulated-server';
 import { summarize, type Summary } from './stats';
 import { paramName, type Schema, type Settings } from './url-state';
@@ -166,14 +167,18 @@ export interface RaceJob {
 }
 
 /**
- * Direct and proxied requests alternate, so both paths meet the same moments of the network
- * and of PocketBase; the order does not favour either.
+ * Request i of each path is sent as a pair, the pair's order drawn by a seeded coin. Both paths
+ * then meet the same moments of the network and of PocketBase, and, at any concurrency, take
+ * each place in a burst equally often: a fixed order would always put one path first (or in
+ * the middle of a burst of four), which shifts its median.
  */
-export function planJobs(requests: number): RaceJob[] {
+export function planJobs(requests: number, seed: number): RaceJob[] {
+	const coin = mulberry32(seed);
 	const jobs: RaceJob[] = [];
 	for (let index = 0; index < requests; index++) {
-		jobs.push({ path: index % 2 === 0 ? 'direct' : 'proxy', index });
-		jobs.push({ path: index % 2 === 0 ? 'proxy' : 'direct', index });
+		const first: RacePath = coin() < 0.5 ? 'direct' : 'proxy';
+		jobs.push({ path: first, index });
+		jobs.push({ path: first === 'direct' ? 'proxy' : 'direct', index });
 	}
 	return jobs;
 }
@@ -211,6 +216,12 @@ export interface RaceResult {
 	cold: boolean;
 	/** What timed the real call; the same instrument on both paths (see demo-kit/timing.ts). */
 	instrument: Instrument;
+	/**
+	 * The same call as the earlier instruments read it, kept so `npm run bench` can show what
+	 * they measured: the whole fetch (preflight included) and the clock around the SDK call.
+	 */
+	wholeFetchMs: number | undefined;
+	wallClockMs: number;
 	/** HTTP status; 0 when no answer came. */
 	status: number;
 	/** Why it failed, in reader-facing words (undefined on success). */

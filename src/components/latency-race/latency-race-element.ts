@@ -176,7 +176,7 @@ class LatencyRace extends HTMLElement {
 				signal: controller.signal,
 			};
 			await runPool(
-				planJobs(settings.requests),
+				planJobs(settings.requests, settings.seed),
 				settings.concurrency,
 				async (job) => {
 					const result = await this.#runJob(job, context);
@@ -250,6 +250,8 @@ class LatencyRace extends HTMLElement {
 			modelledMs,
 			cold,
 			instrument: outcome.instrument,
+			wholeFetchMs: outcome.wholeFetchMs,
+			wallClockMs: outcome.wallClockMs,
 		};
 		if (outcome.ok) {
 			reportResponse(200);

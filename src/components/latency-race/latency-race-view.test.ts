@@ -27,6 +27,8 @@ const result = (
 	modelledMs: path === 'direct' ? 0 : 2.5,
 	cold: false,
 	instrument: 'request',
+	wholeFetchMs: undefined,
+	wallClockMs: 0,
 	status: extra.failure ? 0 : 200,
 	...extra,
 });
