@@ -3,6 +3,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { repositoryUrl, siteUrl } from './site.config.mjs';
+import { tableRegions } from './src/markdown/table-regions.ts';
 
 export default defineConfig({
 	site: siteUrl,
@@ -45,5 +46,7 @@ export default defineConfig({
 			],
 			plugins: [starlightLinksValidator({ errorOnFallbackPages: false })],
 		}),
+		// After starlight(): wraps Markdown tables in focusable, named scroll regions.
+		tableRegions(),
 	],
 });
