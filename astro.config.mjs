@@ -3,6 +3,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { repositoryUrl, siteUrl } from './site.config.mjs';
+import { tableRegions } from './src/markdown/table-regions.ts';
 
 export default defineConfig({
 	site: siteUrl,
@@ -23,6 +24,15 @@ export default defineConfig({
 			editLink: { baseUrl: `${repositoryUrl}/edit/main/` },
 			lastUpdated: true,
 			customCss: ['./src/styles/custom.css'],
+			expressiveCode: {
+				// Long lines wrap instead of scrolling sideways, each wrapped part two columns further
+				// in than its line. A scrolling block is keyboard-reachable only through Expressive
+				// Code's script, which gives it tabindex="0" once a ResizeObserver sees it overflow;
+				// the off-screen blocks that custom.css lets the browser skip (`content-visibility`)
+				// are never observed, so on phones they stayed mouse- and touch-only (axe
+				// scrollable-region-focusable).
+				defaultProps: { wrap: true, hangingIndent: 2 },
+			},
 			routeMiddleware: './src/route-data.ts',
 			sidebar: [
 				{ label: 'Overview', link: '/' },
@@ -36,5 +46,7 @@ export default defineConfig({
 			],
 			plugins: [starlightLinksValidator({ errorOnFallbackPages: false })],
 		}),
+		// After starlight(): wraps Markdown tables in focusable, named scroll regions.
+		tableRegions(),
 	],
 });
