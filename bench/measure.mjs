@@ -72,7 +72,9 @@ export async function honestyRun(browser, url, pocketBaseUrl, calls = 200) {
 	const result = await page.evaluate(
 		async ({ pocketBaseUrl, calls }) => {
 			performance.setResourceTimingBufferSize(calls * 4);
-			const race = /** @type {any} */ (document.querySelector('latency-race'));
+			const race = /** @type {HTMLElement & { measureDirect(marker: string): Promise<number> }} */ (
+				document.querySelector('latency-race')
+			);
 			const instrumented = [];
 			const bare = [];
 			const pause = () => new Promise((r) => setTimeout(r, 50));

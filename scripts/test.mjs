@@ -51,7 +51,7 @@ step('Build (with link validation)', ['astro', 'build']);
 env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eReport;
 step('End-to-end tests', ['playwright', 'test', '--reporter=list,json', ...playwrightArgs]);
 
-/** @param {string} file */
+/** @param {string} file @returns {unknown} */
 const readJson = (file) => {
 	try {
 		return JSON.parse(readFileSync(file, 'utf8'));
@@ -59,8 +59,11 @@ const readJson = (file) => {
 		return undefined;
 	}
 };
-const unit = readJson(unitReport);
-const e2e = readJson(e2eReport);
+// The fields this summary reads from Vitest's and Playwright's JSON reports.
+/** @typedef {{ numPassedTests?: number; numFailedTests?: number }} VitestReport */
+/** @typedef {{ stats?: { expected?: number; unexpected?: number; flaky?: number } }} PlaywrightReport */
+const unit = /** @type {VitestReport | undefined} */ (readJson(unitReport));
+const e2e = /** @type {PlaywrightReport | undefined} */ (readJson(e2eReport));
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
 const failed =
 	(unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);

@@ -1,5 +1,4 @@
-import { hopFor, withPreset } from '../src/lib/latency-race';
-import { raceSchema } from '../src/lib/latency-race';
+import { hopFor, raceSchema, withPreset } from '../src/lib/latency-race';
 import { defaultSettings } from '../src/lib/url-state';
 import { connectionStatus, expect, test } from './fixtures';
 

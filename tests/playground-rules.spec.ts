@@ -86,7 +86,9 @@ test.describe('playground rules', () => {
 			await admin.crons.run('cleanupDemoUsers');
 
 			await expect
-				.poll(async () => (await admin.collection('users').getFullList()).map((u) => u['email']))
+				.poll(async () =>
+					(await admin.collection('users').getFullList<{ email: string }>()).map((u) => u.email)
+				)
 				.toEqual([fresh.authStore.record!['email']]);
 			expect((await admin.collection('notes').getFullList()).length).toBe(0);
 		});

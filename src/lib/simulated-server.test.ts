@@ -9,9 +9,10 @@ function fakeClock(): Clock & { advance(ms: number): void } {
 		advance(ms) {
 			t += ms;
 		},
-		async sleep(ms, signal) {
-			if (signal?.aborted) throw signal.reason;
+		sleep(ms, signal) {
+			if (signal?.aborted) return Promise.reject(signal.reason as Error);
 			t += ms;
+			return Promise.resolve();
 		},
 	};
 }
@@ -25,9 +26,9 @@ describe('SimulatedServer', () => {
 			{ instances: 'per-request' },
 			{ createClient: () => ({}), clock }
 		);
-		const outcome = await server.handle(async () => {
+		const outcome = await server.handle(() => {
 			clock.advance(7); // the real PocketBase call took 7 ms
-			return 'answer';
+			return Promise.resolve('answer');
 		}, hop);
 		expect(outcome).toMatchObject({ ok: true, value: 'answer', totalMs: 49, hop });
 		expect(outcome.segments).toEqual([
@@ -42,7 +43,7 @@ describe('SimulatedServer', () => {
 			{ instances: 'per-request' },
 			{ createClient: () => ({}), clock }
 		);
-		const outcome = await server.handle(async () => 1, { addedMs: -3, cold: false });
+		const outcome = await server.handle(() => Promise.resolve(1), { addedMs: -3, cold: false });
 		expect(outcome.segments.map((s) => s.leg)).toEqual(['pocketbase-call']);
 		expect(outcome.totalMs).toBe(0);
 	});
@@ -54,9 +55,9 @@ describe('SimulatedServer', () => {
 			{ createClient: () => ({}), clock }
 		);
 		const failure = new Error('Too Many Requests.');
-		const outcome = await server.handle(async () => {
+		const outcome = await server.handle(() => {
 			clock.advance(3);
-			throw failure;
+			return Promise.reject(failure);
 		}, hop);
 		expect(outcome.ok).toBe(false);
 		if (!outcome.ok) expect(outcome.error).toBe(failure);
@@ -68,15 +69,15 @@ describe('SimulatedServer', () => {
 		const deps = { createClient: () => ({ n: ++made }), clock: fakeClock() };
 		const perRequest = new SimulatedServer({ instances: 'per-request' }, deps);
 		const seen: unknown[] = [];
-		await perRequest.handle(async ({ client }) => seen.push(client), hop);
-		await perRequest.handle(async ({ client }) => seen.push(client), hop);
+		await perRequest.handle(({ client }) => Promise.resolve(seen.push(client)), hop);
+		await perRequest.handle(({ client }) => Promise.resolve(seen.push(client)), hop);
 		expect(perRequest.clientsCreated).toBe(2);
 		expect(seen[0]).not.toBe(seen[1]);
 
 		const shared = new SimulatedServer({ instances: 'shared' }, deps);
 		const sharedSeen: unknown[] = [];
-		await shared.handle(async ({ client }) => sharedSeen.push(client), hop);
-		await shared.handle(async ({ client }) => sharedSeen.push(client), hop);
+		await shared.handle(({ client }) => Promise.resolve(sharedSeen.push(client)), hop);
+		await shared.handle(({ client }) => Promise.resolve(sharedSeen.push(client)), hop);
 		expect(shared.clientsCreated).toBe(1);
 		expect(sharedSeen[0]).toBe(sharedSeen[1]);
 	});
@@ -88,6 +89,8 @@ describe('SimulatedServer', () => {
 			{ createClient: () => ({}), clock: fakeClock() }
 		);
 		controller.abort(new Error('cancelled'));
-		await expect(server.handle(async () => 1, hop, controller.signal)).rejects.toThrow('cancelled');
+		await expect(server.handle(() => Promise.resolve(1), hop, controller.signal)).rejects.toThrow(
+			'cancelled'
+		);
 	});
 });

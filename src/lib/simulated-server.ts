@@ -141,6 +141,7 @@ export const realClock: Clock = {
 	now: () => performance.now(),
 	sleep: (ms, signal) =>
 		new Promise<void>((resolve, reject) => {
+			// eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an aborted wait rejects with the signal's reason, as fetch does
 			if (signal?.aborted) return reject(signal.reason);
 			const timer = setTimeout(() => {
 				signal?.removeEventListener('abort', onAbort);
@@ -148,6 +149,7 @@ export const realClock: Clock = {
 			}, ms);
 			const onAbort = () => {
 				clearTimeout(timer);
+				// eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as fetch does on abort
 				reject(signal?.reason);
 			};
 			signal?.addEventListener('abort', onAbort, { once: true });

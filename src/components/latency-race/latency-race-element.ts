@@ -29,7 +29,6 @@ import {
 	runPool,
 	summarizeRace,
 	withPreset,
-	type PresetId,
 	type RaceJob,
 	type RaceResult,
 	type RaceSettings,
@@ -108,7 +107,7 @@ class LatencyRace extends HTMLElement {
 		}
 		this.#showProblems([]);
 		let next: RaceSettings = { ...this.#settings, [key]: decoded.value[key] };
-		if (key === 'scenario') next = withPreset(next, next.scenario as PresetId);
+		if (key === 'scenario') next = withPreset(next, next.scenario);
 		else if (isPresetField(key)) {
 			next.scenario = 'custom';
 		}
