@@ -12,6 +12,7 @@ const root = join(import.meta.dirname, '..');
 const sourceDirs = ['scripts', 'bench', 'tests', 'src'];
 const rootFiles = [
 	'astro.config.mjs',
+	'eslint.config.mjs',
 	'site.config.mjs',
 	'playwright.config.ts',
 	'vitest.config.ts',

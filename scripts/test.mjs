@@ -1,5 +1,5 @@
 // `npm test`: every check, in the order that fails fastest. Each step must pass.
-//   npm test            type check, formatting, unit tests, build (with link validation), e2e
+//   npm test            type check, formatting, lint, unit tests, build (with link validation), e2e
 //   npm run test:e2e    only the build and the e2e tests; extra arguments go to Playwright,
 //                       e.g. `npm run test:e2e -- tests/whoami.spec.ts`
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,7 @@ const e2eReport = join(reports, 'e2e.json');
 if (only !== 'e2e') {
 	step('Type check', ['astro', 'check', '--minimumSeverity', 'warning']);
 	step('Formatting', ['prettier', '--check', '.']);
+	step('Lint', ['eslint', '.']);
 	step('Unit tests', [
 		'vitest',
 		'run',
