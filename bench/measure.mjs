@@ -2,6 +2,15 @@
 import { gzipSync } from 'node:zlib';
 import { median } from '../src/lib/stats.ts';
 
+/** @typedef {import('../src/lib/latency-race.ts').RaceResult} RaceResult */
+/**
+ * The race element's bench-only API (src/components/latency-race/latency-race-element.ts).
+ * @typedef {HTMLElement & {
+ *   results: readonly RaceResult[];
+ *   measureOnce(path: 'direct' | 'proxy'): Promise<{ ms: number; instrument: string; wholeFetchMs: number | undefined; wallClockMs: number }>;
+ * }} RaceElement
+ */
+
 export const budgets = {
 	buildSeconds: 30,
 	readingPageJsKb: 40,
@@ -77,7 +86,7 @@ export async function honestyRun(browser, url, pocketBaseUrl, path, calls = 200)
 	await page.locator('pb-connection-status[data-state="connected"]').waitFor();
 	const result = await page.evaluate(
 		async ({ pocketBaseUrl, calls, path }) => {
-			const race = /** @type {any} */ (document.querySelector('latency-race'));
+			const race = /** @type {RaceElement} */ (document.querySelector('latency-race'));
 			/** @type {number[]} */ const instrumented = [];
 			/** @type {number[]} */ const bare = [];
 			/** @type {number[]} */ const bareWallClock = [];
@@ -172,9 +181,8 @@ export async function aaRuns(browser, url, requests = 150) {
 			await page
 				.locator('latency-race .progress-text', { hasText: `Done: ${requests * 2} requests.` })
 				.waitFor({ timeout: 120_000 });
-			/** @type {{ path: string; totalMs: number; failure?: string; instrument: string; wholeFetchMs?: number; wallClockMs: number }[]} */
 			const results = await page.evaluate(() => [
-				.../** @type {any} */ (document.querySelector('latency-race')).results,
+				.../** @type {RaceElement} */ (document.querySelector('latency-race')).results,
 			]);
 			await page.close();
 			const okRows = (/** @type {string} */ path) =>

@@ -91,7 +91,7 @@ try {
 			`  ${path}: P${score('performance')} A${score('accessibility')} BP${score('best-practices')} SEO${score('seo')}`
 		);
 	}
-	await chrome.kill();
+	chrome.kill();
 } finally {
 	await Promise.all([stopProcess(preview.child), stopProcess(pocketbase.child)]);
 	rmSync(dataDir, { recursive: true, force: true });

@@ -64,7 +64,9 @@ export async function resolveBrowser() {
 			const { default: chromium } = await import('@sparticuz/chromium');
 			return { executablePath: await chromium.executablePath(), source: '@sparticuz/chromium' };
 		} catch (error) {
-			throw new Error(`${noBrowserMessage}\n(@sparticuz/chromium failed: ${String(error)})`);
+			throw new Error(`${noBrowserMessage}\n(@sparticuz/chromium failed: ${String(error)})`, {
+				cause: error,
+			});
 		}
 	}
 	throw new Error(noBrowserMessage);

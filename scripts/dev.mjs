@@ -26,8 +26,8 @@ async function stopAll(code = 0) {
 	await Promise.all([stopProcess(astro), stopProcess(pocketbase.child)]);
 	process.exit(code);
 }
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stopAll(0));
-astro.on('exit', (code) => stopAll(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stopAll(0));
+astro.on('exit', (code) => void stopAll(code ?? 0));
 pocketbase.child.on('exit', () => {
 	if (!stopping) console.error('PocketBase stopped; the demos will show "not reachable".');
 });

@@ -6,9 +6,6 @@ const port = Number(process.env.PB_PORT ?? 8090);
 const { child, url } = startPocketBase({ port });
 console.log(`PocketBase playground: ${url} (dashboard at ${url}/_/)`);
 for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.on(signal, async () => {
-		await stopProcess(child);
-		process.exit(0);
-	});
+	process.on(signal, () => void stopProcess(child).then(() => process.exit(0)));
 }
 child.on('exit', (code) => process.exit(code ?? 1));

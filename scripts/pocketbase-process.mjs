@@ -79,7 +79,10 @@ export function stopProcess(child) {
 	});
 }
 
-/** Asks the OS for a free TCP port on 127.0.0.1. */
+/**
+ * Asks the OS for a free TCP port on 127.0.0.1.
+ * @returns {Promise<number>}
+ */
 export function freePort() {
 	return new Promise((resolve, reject) => {
 		const server = createServer();

@@ -22,6 +22,9 @@ import {
 import { chromiumArgs, resolveBrowser } from './browser.mjs';
 import { projectRoot } from './pocketbase-process.mjs';
 
+/** The render page, with mermaid's bundle loaded as a global. */
+/** @typedef {typeof window & { mermaid: import('mermaid').Mermaid }} MermaidWindow */
+
 const check = process.argv.includes('--check');
 const force = process.argv.includes('--force');
 const sourceDir = join(projectRoot, diagramsDir);
@@ -79,7 +82,7 @@ if (toRender.length) {
 			);
 			await page.addScriptTag({ content: bundle });
 			await page.evaluate(
-				(config) => /** @type {any} */ (window).mermaid.initialize(config),
+				(config) => /** @type {MermaidWindow} */ (window).mermaid.initialize(config),
 				renderSettings.mermaid
 			);
 			/** @type {{ svg: string; meta: Omit<import('./diagram-cache.ts').RenderedDiagramMeta, 'id' | 'key' | 'mermaidVersion'> }} */
@@ -92,7 +95,8 @@ if (toRender.length) {
 				});
 			} catch (error) {
 				throw new Error(
-					`Diagram "${d.id}" (${diagramsDir}/${d.id}.mmd) failed to render:\n${String(error)}`
+					`Diagram "${d.id}" (${diagramsDir}/${d.id}.mmd) failed to render:\n${String(error)}`,
+					{ cause: error }
 				);
 			}
 			assertSelfContained(d.id, result.svg);
@@ -155,7 +159,7 @@ function assertSelfContained(id, svg) {
  */
 async function renderInPage({ id, source, spanningNotes }) {
 	const svgId = `${id}-svg`;
-	const mermaid = /** @type {any} */ (window).mermaid;
+	const { mermaid } = /** @type {MermaidWindow} */ (window);
 	const { svg } = await mermaid.render(svgId, source);
 	const host = document.createElement('div');
 	host.innerHTML = svg;
@@ -193,8 +197,10 @@ async function renderInPage({ id, source, spanningNotes }) {
 					.map((token) => renamed.get(token) ?? token)
 					.join(' ');
 			} else {
-				value = value.replace(/url\(#([^)]+)\)/g, (all, ref) =>
-					renamed.has(ref) ? `url(#${renamed.get(ref)})` : all
+				value = value.replace(
+					/url\(#([^)]+)\)/g,
+					(/** @type {string} */ all, /** @type {string} */ ref) =>
+						renamed.has(ref) ? `url(#${renamed.get(ref)})` : all
 				);
 				if ((attr.name === 'href' || attr.name === 'xlink:href') && value.startsWith('#')) {
 					value = `#${renamed.get(value.slice(1)) ?? value.slice(1)}`;

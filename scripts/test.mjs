@@ -1,5 +1,5 @@
 // `npm test`: every check, in the order that fails fastest. Each step must pass.
-//   npm test            type check, formatting, unit tests, build (with link validation), e2e
+//   npm test            type check, formatting, lint, unit tests, build (with link validation), e2e
 //   npm run test:e2e    only the build and the e2e tests; extra arguments go to Playwright,
 //                       e.g. `npm run test:e2e -- tests/whoami.spec.ts`
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,7 @@ const e2eReport = join(reports, 'e2e.json');
 if (only !== 'e2e') {
 	step('Type check', ['astro', 'check', '--minimumSeverity', 'warning']);
 	step('Formatting', ['prettier', '--check', '.']);
+	step('Lint', ['eslint', '.']);
 	step('Unit tests', [
 		'vitest',
 		'run',
@@ -51,7 +52,7 @@ step('Build (with link validation)', ['astro', 'build']);
 env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eReport;
 step('End-to-end tests', ['playwright', 'test', '--reporter=list,json', ...playwrightArgs]);
 
-/** @param {string} file */
+/** @param {string} file @returns {unknown} */
 const readJson = (file) => {
 	try {
 		return JSON.parse(readFileSync(file, 'utf8'));
@@ -59,8 +60,11 @@ const readJson = (file) => {
 		return undefined;
 	}
 };
-const unit = readJson(unitReport);
-const e2e = readJson(e2eReport);
+// The fields this summary reads from Vitest's and Playwright's JSON reports.
+/** @typedef {{ numPassedTests?: number; numFailedTests?: number }} VitestReport */
+/** @typedef {{ stats?: { expected?: number; unexpected?: number; flaky?: number } }} PlaywrightReport */
+const unit = /** @type {VitestReport | undefined} */ (readJson(unitReport));
+const e2e = /** @type {PlaywrightReport | undefined} */ (readJson(e2eReport));
 const passed = (unit?.numPassedTests ?? 0) + (e2e?.stats?.expected ?? 0);
 const failed =
 	(unit?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0);

@@ -8,6 +8,9 @@
 import { connect } from 'node:net';
 import { expect, test } from './fixtures';
 
+/** The address the whoami route says PocketBase saw. */
+const realIpOf = (body: string) => (JSON.parse(body) as { realIP: string }).realIP;
+
 const headerName = 'X-Simulated-Server-IP';
 const serverAddress = '203.0.113.10';
 
@@ -31,7 +34,7 @@ function rawGet(baseUrl: string, path: string, headerLines: string[] = []): Prom
 		const socket = connect(Number(port), hostname, () => socket.end(request));
 		let response = '';
 		socket.setEncoding('utf8');
-		socket.on('data', (chunk) => (response += chunk));
+		socket.on('data', (chunk: string) => (response += chunk));
 		socket.on('error', reject);
 		socket.on('close', () => {
 			const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1]);
@@ -94,7 +97,7 @@ test.describe('the simulated server header', () => {
 		for (let i = 0; i < 10; i++) {
 			const answer = await whoami(url, [`${headerName}: ${serverAddress}`]);
 			expect(answer.status).toBe(200);
-			expect(JSON.parse(answer.body).realIP).toBe(serverAddress);
+			expect(realIpOf(answer.body)).toBe(serverAddress);
 		}
 		expect((await whoami(url, [`${headerName}: ${serverAddress}`])).status).toBe(429);
 		// Spelled differently, it is the same header and the same full bucket.
@@ -107,7 +110,7 @@ test.describe('the simulated server header', () => {
 		// The caller's own address still has its own bucket, untouched by all of the above.
 		const direct = await whoami(url);
 		expect(direct.status).toBe(200);
-		expect(JSON.parse(direct.body).realIP).toBe('127.0.0.1');
+		expect(realIpOf(direct.body)).toBe('127.0.0.1');
 	});
 });
 
@@ -124,10 +127,10 @@ test.describe('forwarded-address headers on the local playground', () => {
 				`Forwarded: for=192.0.2.${200 + i}`,
 			]);
 			statuses.push(answer.status);
-			if (answer.status === 200) expect(JSON.parse(answer.body).realIP).toBe('127.0.0.1');
+			if (answer.status === 200) expect(realIpOf(answer.body)).toBe('127.0.0.1');
 		}
 		// One address, one bucket: ten answers, then the 10-per-10 s rule refuses.
-		expect(statuses).toEqual([...Array(10).fill(200), ...Array(4).fill(429)]);
+		expect(statuses).toEqual([...Array<number>(10).fill(200), ...Array<number>(4).fill(429)]);
 	});
 });
 
@@ -138,13 +141,13 @@ test.describe('a public deployment behind a reverse proxy', () => {
 		// What Caddy's `header_up X-Real-IP {remote_host}` or nginx's
 		// `proxy_set_header X-Real-IP $remote_addr` would send for two readers.
 		const reader = await whoami(ownPocketBase.url, ['X-Real-IP: 198.51.100.7']);
-		expect(JSON.parse(reader.body).realIP).toBe('198.51.100.7');
+		expect(realIpOf(reader.body)).toBe('198.51.100.7');
 		// The simulated server's header still comes first, and is still guarded.
 		const server = await whoami(ownPocketBase.url, [
 			'X-Real-IP: 198.51.100.8',
 			`${headerName}: ${serverAddress}`,
 		]);
-		expect(JSON.parse(server.body).realIP).toBe(serverAddress);
+		expect(realIpOf(server.body)).toBe(serverAddress);
 		const spoof = await whoami(ownPocketBase.url, [
 			'X-Real-IP: 198.51.100.9',
 			`${headerName}: ${serverAddress}`,
@@ -153,6 +156,6 @@ test.describe('a public deployment behind a reverse proxy', () => {
 		expect(spoof.status).toBe(400);
 		// X-Forwarded-For is still not trusted.
 		const forwarded = await whoami(ownPocketBase.url, ['X-Forwarded-For: 198.51.100.11']);
-		expect(JSON.parse(forwarded.body).realIP).toBe('127.0.0.1');
+		expect(realIpOf(forwarded.body)).toBe('127.0.0.1');
 	});
 });

@@ -10,15 +10,16 @@ function fakeFetch(answers: { cors: () => Response; noCors?: () => Response }): 
 	calls: string[];
 } {
 	const calls: string[] = [];
-	const impl = async (input: RequestInfo | URL, init?: RequestInit) => {
-		calls.push(`${init?.mode ?? 'cors'} ${String(input)}`);
+	const impl = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+		const target = input instanceof Request ? input.url : String(input);
+		calls.push(`${init?.mode ?? 'cors'} ${target}`);
 		if (init?.mode === 'no-cors') {
-			if (!answers.noCors) throw new TypeError('Failed to fetch');
-			return answers.noCors();
+			if (!answers.noCors) return Promise.reject(new TypeError('Failed to fetch'));
+			return Promise.resolve(answers.noCors());
 		}
-		return answers.cors();
+		return Promise.resolve(answers.cors());
 	};
-	return { fetch: impl as typeof fetch, calls };
+	return { fetch: impl, calls };
 }
 
 function deps(fetchImpl: typeof fetch, pageUrl = 'http://localhost:4321/x/'): ProbeDeps {

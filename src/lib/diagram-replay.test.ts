@@ -26,7 +26,7 @@ describe('diagram replays', () => {
 	});
 
 	it('finds only diagrams that can replay', () => {
-		const replay = async () => undefined;
+		const replay = () => Promise.resolve();
 		const root = {
 			getElementById: (id: string) => (id === 'a' ? { replay } : id === 'b' ? {} : null),
 		};

@@ -6,9 +6,10 @@ function fakeClock(): Clock & { slept: number[] } {
 	const slept: number[] = [];
 	return {
 		slept,
-		async sleep(ms, signal) {
-			if (signal?.aborted) throw signal.reason;
+		sleep(ms, signal) {
+			if (signal?.aborted) return Promise.reject(signal.reason as Error);
 			slept.push(ms);
+			return Promise.resolve();
 		},
 	};
 }
@@ -25,7 +26,7 @@ const server = (clock = fakeClock()) =>
 describe('SimulatedServer', () => {
 	it('waits out the modelled hop, then adds the measured call to it', async () => {
 		const clock = fakeClock();
-		const outcome = await server(clock).handle(async () => answered('answer', 7), hop);
+		const outcome = await server(clock).handle(() => Promise.resolve(answered('answer', 7)), hop);
 		expect(clock.slept).toEqual([42]);
 		expect(outcome).toMatchObject({ ok: true, value: 'answer', totalMs: 49, hop });
 		expect(outcome.segments).toEqual([
@@ -50,7 +51,10 @@ describe('SimulatedServer', () => {
 	});
 
 	it('never waits a negative hop', async () => {
-		const outcome = await server().handle(async () => answered(1, 0), { addedMs: -3, cold: false });
+		const outcome = await server().handle(() => Promise.resolve(answered(1, 0)), {
+			addedMs: -3,
+			cold: false,
+		});
 		expect(outcome.segments.map((s) => s.leg)).toEqual(['pocketbase-call']);
 		expect(outcome.totalMs).toBe(0);
 	});
@@ -58,7 +62,8 @@ describe('SimulatedServer', () => {
 	it('passes PocketBase errors through, with the time they took', async () => {
 		const failure = new Error('Too Many Requests.');
 		const outcome = await server().handle(
-			async (): Promise<TimedCall<unknown>> => ({ ok: false, error: failure, measuredMs: 3 }),
+			(): Promise<TimedCall<unknown>> =>
+				Promise.resolve({ ok: false, error: failure, measuredMs: 3 }),
 			hop
 		);
 		expect(outcome.ok).toBe(false);
@@ -71,9 +76,9 @@ describe('SimulatedServer', () => {
 		const deps = { createClient: () => ({ n: ++made }), clock: fakeClock() };
 		const record =
 			(seen: unknown[]) =>
-			async ({ client }: { client: unknown }) => {
+			({ client }: { client: unknown }) => {
 				seen.push(client);
-				return answered(null, 1);
+				return Promise.resolve(answered(null, 1));
 			};
 		const perRequest = new SimulatedServer({ instances: 'per-request' }, deps);
 		const seen: unknown[] = [];
@@ -94,7 +99,7 @@ describe('SimulatedServer', () => {
 		const controller = new AbortController();
 		controller.abort(new Error('cancelled'));
 		await expect(
-			server().handle(async () => answered(1, 1), hop, controller.signal)
+			server().handle(() => Promise.resolve(answered(1, 1)), hop, controller.signal)
 		).rejects.toThrow('cancelled');
 	});
 });

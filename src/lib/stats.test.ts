@@ -26,7 +26,7 @@ describe('p95', () => {
 	});
 
 	it('is pulled up by a slow tail that the median ignores', () => {
-		const values = [...Array(90).fill(20), ...Array(10).fill(400)];
+		const values = [...new Array<number>(90).fill(20), ...new Array<number>(10).fill(400)];
 		expect(median(values)).toBe(20);
 		expect(p95(values)).toBe(400);
 	});

@@ -128,7 +128,7 @@ function decodeField(
 			return { value };
 		}
 		case 'choice': {
-			if ((field.options as readonly string[]).includes(text)) return { value: text };
+			if (field.options.includes(text)) return { value: text };
 			return {
 				value: field.default,
 				problem: `${shown}: ${field.label} must be one of ${field.options.join(', ')}; ${fallback}.`,

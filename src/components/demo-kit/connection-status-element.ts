@@ -59,12 +59,13 @@ class ConnectionStatusElement extends HTMLElement {
 		});
 
 		recheckButton.addEventListener('click', () => void recheck());
-		form.addEventListener('submit', async (event) => {
+		form.addEventListener('submit', (event) => {
 			event.preventDefault();
 			message.textContent = 'Checking that address…';
-			const result = await useServer(input.value);
-			message.textContent = result.ok ? `Switched. ${result.status.detail}` : result.problem;
-			message.dataset['kind'] = result.ok ? 'ok' : 'problem';
+			void useServer(input.value).then((result) => {
+				message.textContent = result.ok ? `Switched. ${result.status.detail}` : result.problem;
+				message.dataset['kind'] = result.ok ? 'ok' : 'problem';
+			});
 		});
 		$<HTMLButtonElement>('.use-default').addEventListener('click', () => {
 			useDefaultServer();

@@ -207,7 +207,7 @@ export async function serverClientFactory(): Promise<() => PocketBase> {
 	return () => {
 		const client = new PocketBaseClass(url, new BaseAuthStore());
 		client.beforeSend = (requestUrl, options) => {
-			const headers = new Headers(options.headers as HeadersInit | undefined);
+			const headers = new Headers(options.headers);
 			headers.set(simulatedServerHeader, simulatedServerIp);
 			return { url: requestUrl, options: { ...options, headers: Object.fromEntries(headers) } };
 		};
@@ -230,7 +230,7 @@ export async function signInThrowawayUser(): Promise<string> {
 
 /** The signed-in throwaway user's email, without loading the SDK when nobody signed in. */
 export async function signedInEmail(): Promise<string | undefined> {
-	let stored: string | null = null;
+	let stored: string | null;
 	try {
 		stored = localStorage.getItem(`pb-guide:auth:${connection.get().url}`);
 	} catch {

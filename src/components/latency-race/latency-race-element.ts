@@ -29,7 +29,6 @@ import {
 	raceSchema,
 	runPool,
 	withPreset,
-	type PresetId,
 	type RaceJob,
 	type RaceResult,
 	type RaceSettings,
@@ -49,7 +48,7 @@ import {
 } from './latency-race-view';
 import { drawWaterfall } from './waterfall';
 
-type Field = keyof typeof raceSchema & string;
+type Field = keyof typeof raceSchema;
 
 interface Prepared {
 	pb: PocketBase;
@@ -132,7 +131,7 @@ class LatencyRace extends HTMLElement {
 		}
 		this.#showProblems([]);
 		let next: RaceSettings = { ...this.#settings, [key]: this.#form.read().value[key] };
-		if (key === 'scenario') next = withPreset(next, next.scenario as PresetId);
+		if (key === 'scenario') next = withPreset(next, next.scenario);
 		else if (isPresetField(key)) next.scenario = 'custom';
 		this.#settings = next;
 		this.#fillForm();
