@@ -71,7 +71,13 @@ describe('account failures', () => {
 
 describe('the cookie view', () => {
 	const store = new BaseAuthStore();
-	store.save(token, { id: 'u1', email: 'a@example.com', collectionName: 'users' } as RecordModel);
+	store.save(token, {
+		id: 'u1',
+		email: 'a@example.com',
+		collectionId: '_pb_users_auth_',
+		collectionName: 'users',
+		name: '',
+	} as RecordModel);
 
 	it('lists the attributes, the size against 4096 bytes and whose record it is', () => {
 		const header = store.exportToCookie();
@@ -87,7 +93,9 @@ describe('the cookie view', () => {
 		expect(view.sizeText).toBe(`${new TextEncoder().encode(header).length} of 4,096 bytes`);
 		expect(view.overLimit).toBe(false);
 		expect(view.recordId).toBe('u1');
-		expect(view.recordText).toMatch(/^trimmed by the SDK|^the whole record/);
+		expect(view.recordText).toBe(
+			'the whole record (5 fields), under the limit, so the SDK kept it'
+		);
 	});
 
 	it('says when the SDK trimmed a big record', () => {
@@ -109,13 +117,15 @@ describe('the cookie view', () => {
 		full.save(token, {
 			id: 'u1',
 			email: 'e',
+			collectionId: 'c',
+			collectionName: 'users',
 			name: 'n',
 			avatar: '',
 			created: '',
 			updated: '',
 		} as RecordModel);
 		expect(cookieView(full.exportToCookie())!.recordText).toBe(
-			'the whole record (6 fields), under the limit, so the SDK kept it'
+			'the whole record (8 fields), under the limit, so the SDK kept it'
 		);
 		expect(cookieView(new BaseAuthStore().exportToCookie())!.recordText).toBe(
 			'no record: signed out'
