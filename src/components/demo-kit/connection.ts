@@ -199,6 +199,15 @@ export async function directClient(): Promise<PocketBase> {
 }
 
 /**
+ * Another browser's client: its own memory-only auth, no server identity. For a demo that
+ * needs a second user beside the reader (the other user whose notes the rules hide).
+ */
+export async function otherBrowserClient(): Promise<PocketBase> {
+	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
+	return new PocketBaseClass(url, new BaseAuthStore());
+}
+
+/**
  * Makes SDK clients as the simulated server would hold them: memory-only auth (as in Node)
  * and every request marked with the server's address, which the playground trusts.
  */

@@ -17,6 +17,8 @@ const prefixes = Object.entries(views).map(([file, module]) => ({
 describe('demo URL prefixes', () => {
 	it('are declared by every demo', () => {
 		expect(prefixes.map((p) => p.demo).sort()).toEqual([
+			'auth-leak',
+			'auth-state',
 			'latency-explorer',
 			'latency-race',
 			'whoami',
