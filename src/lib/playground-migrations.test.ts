@@ -6,7 +6,9 @@ import { describeRateLimit, readMigration } from './playground-migrations';
 const migration = (name: string) =>
 	readMigration(
 		readFileSync(new URL(`../../playground/pb_migrations/${name}`, import.meta.url), 'utf8'),
-		(source, globals) => runInNewContext(source, globals)
+		(source, globals) => {
+			runInNewContext(source, globals);
+		}
 	);
 
 describe('reading the playground’s migrations', () => {
@@ -35,6 +37,10 @@ describe('reading the playground’s migrations', () => {
 	});
 
 	it('refuses a source that is not a migration', () => {
-		expect(() => readMigration('1 + 1', (s, g) => runInNewContext(s, g))).toThrow(/migrate/);
+		expect(() =>
+			readMigration('1 + 1', (s, g) => {
+				runInNewContext(s, g);
+			})
+		).toThrow(/migrate/);
 	});
 });

@@ -120,7 +120,7 @@ describe('the shared-instance leak script', () => {
 
 	it('stops at a failed call and says which', async () => {
 		const ops = fakeOps();
-		ops.authRefresh = async () => ({ ok: false, status: 0, measuredMs: 1, noteIds: [] });
+		ops.authRefresh = () => Promise.resolve({ ok: false, status: 0, measuredMs: 1, noteIds: [] });
 		const run = await runLeakScript(server('shared'), ops, visitors, hop);
 		expect(run.steps).toHaveLength(2);
 		expect(run.failed).toMatchObject({ visitor: 'B', op: 'auth-refresh' });

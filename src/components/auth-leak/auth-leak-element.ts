@@ -112,8 +112,8 @@ class AuthLeakDemo extends HTMLElement {
 		this.#on('setup', () => this.#setUp());
 		this.#on('run', () => this.#run());
 		this.#on('cancel', () => this.#cancelExperiment());
-		this.#on('previous', async () => this.#showStep(this.#current - 1));
-		this.#on('next', async () => this.#showStep(this.#current + 1));
+		this.#on('previous', () => Promise.resolve(this.#showStep(this.#current - 1)));
+		this.#on('next', () => Promise.resolve(this.#showStep(this.#current + 1)));
 		this.#on('copy-link', () =>
 			copyLink(this.#button('copy-link'), this.#form.link(this.#form.read().value, this.id))
 		);

@@ -1,4 +1,4 @@
-import { BaseAuthStore, type RecordModel } from 'pocketbase';
+import { BaseAuthStore } from 'pocketbase';
 import { describe, expect, it } from 'vitest';
 import {
 	accountFailure,
@@ -77,7 +77,7 @@ describe('the cookie view', () => {
 		collectionId: '_pb_users_auth_',
 		collectionName: 'users',
 		name: '',
-	} as RecordModel);
+	});
 
 	it('lists the attributes, the size against 4096 bytes and whose record it is', () => {
 		const header = store.exportToCookie();
@@ -108,7 +108,7 @@ describe('the cookie view', () => {
 			verified: true,
 			name: 'n'.repeat(5000),
 			avatar: '',
-		} as RecordModel);
+		});
 		const view = cookieView(big.exportToCookie())!;
 		expect(view.recordText).toBe(
 			'trimmed by the SDK to id, email, collectionId, collectionName, verified: the full record would pass 4096 bytes'
@@ -123,7 +123,7 @@ describe('the cookie view', () => {
 			avatar: '',
 			created: '',
 			updated: '',
-		} as RecordModel);
+		});
 		expect(cookieView(full.exportToCookie())!.recordText).toBe(
 			'the whole record (8 fields), under the limit, so the SDK kept it'
 		);
