@@ -19,6 +19,8 @@ describe('demo URL prefixes', () => {
 		expect(prefixes.map((p) => p.demo).sort()).toEqual([
 			'latency-explorer',
 			'latency-race',
+			'rate-limit-crowd',
+			'rate-limit-live',
 			'whoami',
 		]);
 		for (const { demo, prefix } of prefixes) {
