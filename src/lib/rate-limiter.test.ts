@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from './seeded-random';
 import {
@@ -308,18 +309,15 @@ describe('the playground’s rules', () => {
 			rateLimits: { rules: [] as unknown },
 			trustedProxy: {},
 		});
-		const run = new Function('migrate', '$os', source) as (
-			migrate: (up: (app: unknown) => void) => void,
-			os: { getenv: () => string }
-		) => void;
-		run(
-			(up) =>
+		// The migration runs as PocketBase would run it, with the two globals it uses.
+		runInNewContext(source, {
+			migrate: (up: (app: unknown) => void) =>
 				up({
 					settings: fakeSettings,
 					save: (s: { rateLimits: { rules: unknown } }) => saved.push(s),
 				}),
-			{ getenv: () => '' }
-		);
+			$os: { getenv: () => '' },
+		});
 		expect(saved[0]?.rateLimits.rules).toEqual(playgroundRules);
 	});
 });

@@ -136,15 +136,13 @@ class RateLimitLive extends HTMLElement {
 			...rows.map((row) => {
 				const tr = document.createElement('tr');
 				tr.dataset['agrees'] = String(row.agrees);
-				for (const [i, text] of [row.who, row.at, row.measured, row.predicted].entries()) {
+				const model = `${row.predicted}, ${row.agrees ? 'same' : 'differs'}`;
+				for (const [i, text] of [row.who, row.at, row.measured, model].entries()) {
 					const cell = document.createElement(i === 0 ? 'th' : 'td');
 					if (i === 0) cell.setAttribute('scope', 'row');
 					cell.textContent = text;
 					tr.append(cell);
 				}
-				const mark = document.createElement('td');
-				mark.textContent = row.agrees ? 'same' : 'differs';
-				tr.append(mark);
 				return tr;
 			})
 		);
