@@ -21,7 +21,14 @@ export const budgets = {
 };
 
 /** Custom elements that make a page a demo page (a bigger JavaScript budget). */
-const demoElements = ['pb-connection-status', 'latency-race', 'whoami-demo', 'latency-explorer'];
+const demoElements = [
+	'pb-connection-status',
+	'latency-race',
+	'whoami-demo',
+	'latency-explorer',
+	'rate-limit-crowd',
+	'rate-limit-live',
+];
 
 /**
  * JavaScript each page loads by itself: every script response until 3 s after the network settles,
@@ -210,4 +217,79 @@ export async function aaRuns(browser, url, requests = 150) {
 		}
 	}
 	return runs;
+}
+
+/** The crowd simulation's budget: K = 5,000 readers over 1 hour, in under 1 s. */
+export const crowdBudgetMs = 1000;
+
+/**
+ * The crowd simulation at its largest (5,000 readers browsing for an hour, 2 page views a
+ * minute each: about 600,000 requests, counted in all four setups), twice:
+ * - in Node, the pure simulation alone (src/lib/rate-limit-crowd.ts, bundled by esbuild), the
+ *   median of 5 runs after one warm-up;
+ * - on the page, from the click to the drawn result, with the longest main-thread task while
+ *   it ran (the page must stay responsive: the run yields between slices).
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} pageUrl the rate-limits page
+ */
+export async function crowdRun(browser, pageUrl) {
+	const { build } = await import('esbuild');
+	const bundle = await build({
+		entryPoints: [new URL('../src/lib/rate-limit-crowd.ts', import.meta.url).pathname],
+		bundle: true,
+		write: false,
+		format: 'esm',
+		platform: 'node',
+	});
+	const code = bundle.outputFiles[0]?.text ?? '';
+	const loaded = /** @type {unknown} */ (
+		await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)
+	);
+	const crowd = /** @type {typeof import('../src/lib/rate-limit-crowd.ts')} */ (loaded);
+	/** @type {import('../src/lib/rate-limit-crowd.ts').CrowdSettings} */
+	const settings = {
+		readers: 5000,
+		seconds: 3600,
+		pattern: 'page-views',
+		rushSeconds: 900,
+		viewsPerMinute: 2,
+		createsPerMinute: 1,
+		rules: crowd.ruleSets.pocketbase,
+		seed: 1,
+	};
+	/** @type {number[]} */
+	const nodeMs = [];
+	let requests = 0;
+	for (let i = 0; i < 6; i++) {
+		const started = performance.now();
+		requests = crowd.simulateCrowd(settings).totals.direct.requests;
+		if (i > 0) nodeMs.push(performance.now() - started);
+	}
+
+	const page = await browser.newPage();
+	await page.goto(
+		`${pageUrl}?crowd-readers=5000&crowd-seconds=3600&crowd-pattern=page-views&crowd-views-per-minute=2#rate-limit-crowd`
+	);
+	await page.locator('rate-limit-crowd[data-state="done"]').waitFor({ timeout: 30_000 });
+	// The linked run has loaded the code; now the measured run, from the click. Long tasks
+	// (over 50 ms) are what would make the page feel stuck.
+	await page.evaluate(() => {
+		const w = /** @type {Window & { __longest?: number }} */ (window);
+		w.__longest = 0;
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries())
+				w.__longest = Math.max(w.__longest ?? 0, entry.duration);
+		}).observe({ type: 'longtask', buffered: false });
+	});
+	await page.evaluate(() =>
+		document.querySelector('rate-limit-crowd')?.removeAttribute('data-state')
+	);
+	await page.locator('rate-limit-crowd [data-action="run"]').click();
+	await page.locator('rate-limit-crowd[data-state="done"]').waitFor({ timeout: 30_000 });
+	const pageMs = Number(await page.locator('rate-limit-crowd').getAttribute('data-run-ms'));
+	const longestTaskMs = await page.evaluate(
+		() => /** @type {Window & { __longest?: number }} */ (window).__longest ?? 0
+	);
+	await page.close();
+	return { requests, nodeMedianMs: median(nodeMs), pageMs, longestTaskMs };
 }

@@ -4,6 +4,7 @@
 //   - JavaScript each page loads by itself in its first 3 s, gzipped; any mermaid runtime
 //   - measurement honesty: the race's instrumentation (direct and proxied) vs a bare fetch
 //   - the A/A check: the race with every modelled cost at zero, proxy/direct median ratio
+//   - the crowd simulation at K = 5,000 over 1 hour (in Node and on the page)
 // Results go to bench/results/latest.json and a table on stdout.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import {
 	waitForHealth,
 } from '../scripts/pocketbase-process.mjs';
 import { startPreview } from '../scripts/site-process.mjs';
-import { aaRuns, budgets, honestyRun, jsPerPage } from './measure.mjs';
+import { aaRuns, budgets, crowdBudgetMs, crowdRun, honestyRun, jsPerPage } from './measure.mjs';
 
 /** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -48,7 +49,7 @@ const paths =
 
 /**
  * @typedef {{ path: string; performance: number; accessibility: number; bestPractices: number; seo: number; jsKbGz?: number; scripts?: number; mermaidBytes?: number; budgetKb?: number }} PageResult
- * @type {{ date: string; buildSeconds: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>> }}
+ * @type {{ date: string; buildSeconds: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>> }}
  */
 const results = { date: new Date().toISOString(), buildSeconds, pages: [], honesty: [], aa: [] };
 try {
@@ -62,6 +63,8 @@ try {
 	}
 	console.log('▶ A/A: the race with every modelled cost at zero');
 	results.aa = await aaRuns(browser, racePage);
+	console.log('▶ Crowd simulation: 5,000 readers over 1 hour');
+	results.crowd = await crowdRun(browser, `${site}/problem/rate-limits/`);
 	await browser.close();
 
 	console.log('▶ Lighthouse (mobile)');
@@ -131,3 +134,9 @@ console.table(
 		budget: budgets.aaRatio.join('–'),
 	}))
 );
+if (results.crowd) {
+	const c = results.crowd;
+	console.log(
+		`Crowd simulation, 5,000 readers over 1 hour (${c.requests} requests in each of 4 setups): ${(c.nodeMedianMs ?? Number.NaN).toFixed(0)} ms in Node (median of 5), ${c.pageMs.toFixed(0)} ms on the page from the click, longest main-thread task ${c.longestTaskMs.toFixed(0)} ms (budget < ${crowdBudgetMs} ms)`
+	);
+}

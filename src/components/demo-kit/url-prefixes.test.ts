@@ -21,6 +21,8 @@ describe('demo URL prefixes', () => {
 			'auth-state',
 			'latency-explorer',
 			'latency-race',
+			'rate-limit-crowd',
+			'rate-limit-live',
 			'whoami',
 		]);
 		for (const { demo, prefix } of prefixes) {

@@ -1,0 +1,126 @@
+/**
+ * The rate-limits page: the crowd simulation (offline, in the page) and the live demo against
+ * a real limiter. Tests that exhaust the limiter use their own PocketBase (`ownPocketBase`), so
+ * they never spend the shared one's buckets.
+ */
+import { expect, test } from './fixtures';
+
+const page_ = '/problem/rate-limits/';
+
+test.describe('crowd simulation', () => {
+	test('shows the default run without JavaScript', async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(`${process.env['E2E_SITE_URL']}${page_}`);
+		const crowd = page.locator('rate-limit-crowd');
+		await expect(crowd.locator('.crowd-chart[role="img"]')).toHaveAttribute(
+			'aria-label',
+			/Requests per 3 s/
+		);
+		await expect(crowd.locator('tr[data-mode="direct"] td').nth(1)).toHaveText('0 (0 %)');
+		await expect(crowd.locator('[data-summary]')).toContainText('500 readers over 5 min');
+		await context.close();
+	});
+
+	test('runs a linked crowd, with progress, and keeps the settings in the URL', async ({
+		page,
+	}) => {
+		await page.goto(
+			`${page_}?crowd-readers=5000&crowd-seconds=3600&crowd-pattern=page-views&crowd-views-per-minute=2#rate-limit-crowd`
+		);
+		const crowd = page.locator('rate-limit-crowd');
+		await expect(crowd).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+		await expect(crowd.locator('[data-summary]')).toContainText('5,000 readers over 1 h');
+		await expect(crowd.locator('[data-progress]')).toHaveText(
+			/^Done in [\d.]+ s: [\d,]+ requests in each setup\.$/
+		);
+		// Through one server, part of the browsing is refused; direct, none of it.
+		await expect(crowd.locator('tr[data-mode="server"] td').nth(1)).not.toHaveText(/^0 \(/);
+		await expect(crowd.locator('tr[data-mode="direct"] td').nth(1)).toHaveText('0 (0 %)');
+		await expect(crowd.locator('[name="crowd-views-per-minute"]')).toBeVisible();
+		await expect(crowd.locator('[name="crowd-rush-seconds"]')).toBeHidden();
+	});
+
+	test('takes the reader’s own rules and refuses bad input next to the field', async ({ page }) => {
+		await page.goto(`${page_}#rate-limit-crowd`);
+		const crowd = page.locator('rate-limit-crowd');
+		await crowd.locator('[name="crowd-rules"]').selectOption('custom');
+		await expect(crowd.locator('[name="crowd-auth-max"]')).toBeVisible();
+		await crowd.locator('[name="crowd-auth-max"]').fill('1000');
+		await crowd.getByRole('button', { name: 'Run the simulation' }).click();
+		await expect(crowd).toHaveAttribute('data-state', 'done');
+		await expect(crowd.locator('tr[data-mode="server"] th')).toContainText('*:auth 1,000 per 3 s');
+		await expect(crowd.locator('tr[data-mode="server"] td').nth(1)).toHaveText('0 (0 %)');
+		await expect(page).toHaveURL(/crowd-rules=custom/);
+		await expect(page).toHaveURL(/crowd-auth-max=1000/);
+
+		const readers = crowd.locator('[name="crowd-readers"]');
+		await readers.fill('0');
+		await expect(crowd.locator('[data-problems]')).toContainText('Readers must be from 1 to 5000');
+		await expect(readers).toHaveAttribute('aria-invalid', 'true');
+		// On commit the field shows the value the simulation uses.
+		await crowd.getByRole('button', { name: 'Run the simulation' }).click();
+		await expect(readers).toHaveValue('1');
+		await expect(crowd.locator('[data-summary]')).toContainText('1 reader over 5 min');
+	});
+});
+
+test.describe('live 429', () => {
+	test('a burst from the browser meets a real 429, then the window opens again', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		await page.goto(ownPocketBase.withPb(page_));
+		const live = page.locator('rate-limit-live');
+		const direct = live.locator('[data-path="direct"]');
+		await direct.getByRole('button', { name: 'Send sign-in attempts until a 429' }).click();
+		const rows = direct.locator('tbody tr');
+		await expect(rows).toHaveCount(3);
+		await expect(rows.nth(0).locator('td').nth(1)).toHaveText('400: let through (wrong password)');
+		await expect(rows.nth(2).locator('td').nth(1)).toHaveText('429: refused');
+		await expect(direct.locator('[data-summary]')).toHaveText(
+			/^Attempt 3 got a real 429, [\d.]+ s after the first: PocketBase allowed 2 sign-in attempts/
+		);
+		const response = direct.locator('[data-response]');
+		await expect(response).toHaveAttribute('data-exact', 'true');
+		await expect(response.locator('pre')).toContainText(
+			'Body: {"data":{},"message":"Too Many Requests.","status":429}'
+		);
+		await expect(response.locator('pre')).toContainText('Retry-After: none.');
+		await expect(direct.locator('[data-reopen]')).toContainText(
+			'Measured: PocketBase let an attempt through again at',
+			{ timeout: 10_000 }
+		);
+		await expect(direct.locator('[data-reopen]')).toContainText('as the model says');
+		// A fresh PocketBase on this machine's clock: the model agrees on every attempt.
+		await expect(direct.locator('tr[data-agrees="false"]')).toHaveCount(0);
+		await expect(direct.locator('[data-differs]')).toBeHidden();
+	});
+
+	test('through the simulated server, one shared bucket refuses most of a small crowd', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		await page.goto(ownPocketBase.withPb(`${page_}?live-users=4`));
+		const server = page.locator('rate-limit-live [data-path="server"]');
+		await expect(server.locator('[name="live-users"]')).toHaveValue('4');
+		await server.getByRole('button', { name: 'Sign everyone in through the server' }).click();
+		await expect(server.locator('tbody tr')).toHaveCount(5);
+		await expect(server.locator('[data-summary]')).toHaveText(
+			/^Through the one server address, 2 of 5 sign-in attempts got through and 3 got a real 429/
+		);
+		await expect(server.locator('tbody tr', { hasText: 'You' })).toHaveCount(1);
+		await expect(server.locator('tr[data-agrees="false"]')).toHaveCount(0);
+	});
+
+	test('says so next to the button when PocketBase stops', async ({ page, ownPocketBase }) => {
+		await page.goto(ownPocketBase.withPb(page_));
+		const direct = page.locator('rate-limit-live [data-path="direct"]');
+		const button = direct.getByRole('button', { name: 'Send sign-in attempts until a 429' });
+		await expect(button).toBeEnabled();
+		await ownPocketBase.stop();
+		await button.click();
+		await expect(direct.locator('.demo-failure')).toBeVisible();
+		await expect(direct.locator('tbody tr')).toHaveCount(0);
+	});
+});
