@@ -216,11 +216,20 @@ export async function serverClientFactory(): Promise<() => PocketBase> {
 }
 
 /**
- * Signs the browser's client in as a new throwaway user (the playground deletes them within
- * about an hour). Rejects with the SDK's error when PocketBase refuses.
+ * Another browser client for the current server, with memory-only auth: for a demo that plays
+ * several users at once without touching the reader's own sign-in.
  */
-export async function signInThrowawayUser(): Promise<string> {
-	const pb = await directClient();
+export async function separateClient(): Promise<PocketBase> {
+	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
+	return new PocketBaseClass(url, new BaseAuthStore());
+}
+
+/**
+ * Signs a client (the browser's own by default) in as a new throwaway user (the playground
+ * deletes them within about an hour). Rejects with the SDK's error when PocketBase refuses.
+ */
+export async function signInThrowawayUser(client?: PocketBase): Promise<string> {
+	const pb = client ?? (await directClient());
 	const email = `demo-${crypto.randomUUID().slice(0, 8)}@example.com`;
 	const password = crypto.randomUUID();
 	await pb.collection('users').create({ email, password, passwordConfirm: password });

@@ -19,6 +19,7 @@ describe('demo URL prefixes', () => {
 		expect(prefixes.map((p) => p.demo).sort()).toEqual([
 			'latency-explorer',
 			'latency-race',
+			'rules-matrix',
 			'whoami',
 		]);
 		for (const { demo, prefix } of prefixes) {
