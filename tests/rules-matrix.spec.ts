@@ -27,7 +27,7 @@ test.describe('API rules matrix', () => {
 		await expect(cell('notes-a-update')).toContainText('200allowed');
 		await expect(cell('notes-a-delete')).toContainText('204allowed');
 		await expect(cell('articles-guest-list')).toContainText('open rule: 32 articles');
-		await expect(cell('articles-b-delete')).toContainText('403locked');
+		await expect(cell('articles-b-delete')).toContainText('403locked to superusers');
 
 		// A cell links to the request that produced it.
 		await cell('notes-b-view').getByRole('link').click();

@@ -17,6 +17,7 @@ const prefixes = Object.entries(views).map(([file, module]) => ({
 describe('demo URL prefixes', () => {
 	it('are declared by every demo', () => {
 		expect(prefixes.map((p) => p.demo).sort()).toEqual([
+			'hook-routes',
 			'latency-explorer',
 			'latency-race',
 			'rules-matrix',

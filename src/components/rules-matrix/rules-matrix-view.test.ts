@@ -65,7 +65,7 @@ describe('what each answer means', () => {
 	it('tells a filtered list from an open one', () => {
 		expect(cellText(step('b', 'notes', 'list'), answer(200, 0))).toEqual({
 			status: '200',
-			meaning: 'filtered: 0 notes (only the caller’s own)',
+			meaning: 'filtered: 0 notes',
 			tone: 'filtered',
 		});
 		expect(cellText(step('guest', 'articles', 'list'), answer(200, 32)).meaning).toBe(
@@ -75,11 +75,11 @@ describe('what each answer means', () => {
 
 	it('words 404, 400, 403, 429, no answer and not run', () => {
 		expect(cellText(step('b', 'notes', 'view'), answer(404)).meaning).toMatch(
-			/as if the record did not exist/
+			/^hidden, as if it did not exist$/
 		);
 		expect(cellText(step('b', 'notes', 'create'), answer(400)).meaning).toBe('create rule not met');
 		expect(cellText(step('a', 'articles', 'update'), answer(403)).meaning).toBe(
-			'locked: only superusers'
+			'locked to superusers'
 		);
 		expect(cellText(step('a', 'articles', 'update'), answer(429)).tone).toBe('failed');
 		expect(cellText(step('a', 'notes', 'view'), answer(0)).status).toBe('no answer');

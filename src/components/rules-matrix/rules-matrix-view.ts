@@ -100,7 +100,7 @@ export function cellText(step: MatrixStep, result: StepResult | undefined): Cell
 		return step.collection === 'notes'
 			? {
 					status: '200',
-					meaning: `filtered: ${plural(count, 'note')} (only the caller’s own)`,
+					meaning: `filtered: ${plural(count, 'note')}`,
 					tone: 'filtered',
 				}
 			: { status: '200', meaning: `open rule: ${plural(count, 'article')}`, tone: 'allowed' };
@@ -110,11 +110,11 @@ export function cellText(step: MatrixStep, result: StepResult | undefined): Cell
 	if (status === 404)
 		return {
 			status: '404',
-			meaning: 'rule not met: as if the record did not exist',
+			meaning: 'hidden, as if it did not exist',
 			tone: 'refused',
 		};
 	if (status === 400) return { status: '400', meaning: 'create rule not met', tone: 'refused' };
-	if (status === 403) return { status: '403', meaning: 'locked: only superusers', tone: 'refused' };
+	if (status === 403) return { status: '403', meaning: 'locked to superusers', tone: 'refused' };
 	if (status === 429)
 		return { status: '429', meaning: 'rate-limited: try again in a few seconds', tone: 'failed' };
 	return { status: String(status), meaning: result.message ?? 'unexpected answer', tone: 'failed' };
