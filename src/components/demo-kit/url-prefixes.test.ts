@@ -20,6 +20,7 @@ describe('demo URL prefixes', () => {
 			'hook-routes',
 			'latency-explorer',
 			'latency-race',
+			'realtime-streams',
 			'rules-matrix',
 			'whoami',
 		]);
