@@ -22,6 +22,7 @@ describe('demo URL prefixes', () => {
 			'latency-race',
 			'realtime-streams',
 			'rules-matrix',
+			'static-snapshot',
 			'whoami',
 		]);
 		for (const { demo, prefix } of prefixes) {
