@@ -216,6 +216,12 @@ test.describe('demo hook routes', () => {
 		await expect(route('summary').locator('[data-side="direct"] .failure')).toContainText(
 			'must be a record id'
 		);
+		await route('summary')
+			.getByRole('button', { name: 'Same job through the simulated server' })
+			.click();
+		await expect(route('summary').locator('[data-side="proxy"] .failure')).toContainText(
+			'The server route refused the request (400): The id must be a record id'
+		);
 		await route('receipt').getByLabel('Text to sign').fill('');
 		await route('receipt').getByRole('button', { name: 'Call the hook directly' }).click();
 		await expect(route('receipt').locator('[data-side="direct"] .failure')).toContainText(

@@ -19,6 +19,7 @@ import { canRunDemos } from '~/lib/connection-status';
 import { describeFailure, toRequestFailure } from '~/lib/request-error';
 import {
 	answerLines,
+	checkId,
 	checkMinutes,
 	checkText,
 	comparison,
@@ -227,9 +228,10 @@ class HookRoutes extends HTMLElement {
 			);
 		}
 		if (id === 'summary') {
-			const note = await timed((m) =>
-				notes.getOne(this.#field(id, 'id') || ' ', { requestKey: null, ...m })
-			);
+			const noteId = this.#field(id, 'id');
+			const checkedId = checkId(noteId);
+			if (!checkedId.ok) throw new RouteRefusal(checkedId.message);
+			const note = await timed((m) => notes.getOne(noteId, { requestKey: null, ...m }));
 			const mine = await timed((m) => notes.getList(1, 1, { requestKey: null, ...m }));
 			const text = String(note['text']);
 			return answerLines('summary', {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	answerLines,
+	checkId,
 	checkMinutes,
 	checkText,
 	comparison,
@@ -63,6 +64,12 @@ describe('the server route’s input check matches the hook’s', () => {
 		expect(checkText('').ok).toBe(false);
 		expect(checkText('a'.repeat(201)).ok).toBe(false);
 		expect(checkText('a'.repeat(200)).ok).toBe(true);
+	});
+
+	it('accepts record ids only', () => {
+		expect(checkId('abcdefghij12345')).toEqual({ ok: true });
+		for (const bad of ['', 'abc', 'ABCDEFGHIJ12345', 'abcdefghij123456'])
+			expect(checkId(bad).ok, bad).toBe(false);
 	});
 
 	it('writes the window’s start as PocketBase stores dates', () => {

@@ -170,6 +170,12 @@ export function checkText(raw: string): { ok: true } | { ok: false; message: str
 	return { ok: true };
 }
 
+export function checkId(raw: string): { ok: true } | { ok: false; message: string } {
+	return /^[a-z0-9]{15}$/.test(raw)
+		? { ok: true }
+		: { ok: false, message: 'The id must be a record id: 15 lowercase letters or digits.' };
+}
+
 /** PocketBase's autodate format, for a filter on `created`. */
 export function minutesAgo(minutes: number, now: number): string {
 	return new Date(now - minutes * 60_000).toISOString().replace('T', ' ');
