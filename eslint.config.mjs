@@ -90,14 +90,25 @@ export default defineConfig(
 			// `/// <reference path="../pb_data/types.d.ts" />` is how PocketBase gives these files
 			// their types; the JSVM has no type imports.
 			'@typescript-eslint/triple-slash-reference': 'off',
+			// The JSVM loads shared code with CommonJS `require(`${__hooks}/…`)`; it has no ES modules.
+			'@typescript-eslint/no-require-imports': 'off',
 		},
 		languageOptions: {
 			sourceType: 'script',
 			globals: Object.fromEntries(
 				[
+					'$apis',
 					'$app',
+					'$dbx',
 					'$os',
+					'$security',
+					'__hooks',
+					'module',
+					'require',
+					'ApiError',
 					'BadRequestError',
+					'NotFoundError',
+					'DynamicModel',
 					'Collection',
 					'Middleware',
 					'Record',

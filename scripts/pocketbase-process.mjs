@@ -2,6 +2,7 @@
 // `npm run playground`, `npm run dev` and the e2e tests, so all three run the same server
 // the same way.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -30,7 +31,13 @@ export function startPocketBase(options = {}) {
 	];
 	const child = spawn(getBinaryPath(), args, {
 		stdio: options.stdio ?? 'inherit',
-		env: { ...process.env, ...options.env },
+		// The signed-receipt hook's key: a deployment sets its own; a local run without one gets
+		// a fresh random key, so no key is ever written down in the repository.
+		env: {
+			PLAYGROUND_SIGNING_KEY: randomBytes(32).toString('hex'),
+			...process.env,
+			...options.env,
+		},
 	});
 	const url = `http://${host}:${port}`;
 	return { child, url, dataDir };

@@ -3,6 +3,7 @@
 //   npm run test:e2e    only the build and the e2e tests; extra arguments go to Playwright,
 //                       e.g. `npm run test:e2e -- tests/whoami.spec.ts`
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,9 @@ if (only !== 'e2e') {
 const pocketBasePort = String(await freePort());
 env.E2E_PB_PORT = pocketBasePort;
 env.PUBLIC_POCKETBASE_URL = `http://127.0.0.1:${pocketBasePort}`;
+// The e2e PocketBase's signing key is in the build's environment too, as a careless deployment
+// might have it: tests/hook-routes.spec.ts checks that it appears nowhere in dist/.
+env.PLAYGROUND_SIGNING_KEY ??= randomBytes(32).toString('hex');
 step('Build (with link validation)', ['astro', 'build']);
 env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eReport;
 step('End-to-end tests', ['playwright', 'test', '--reporter=list,json', ...playwrightArgs]);

@@ -7,7 +7,7 @@ import type { RecordOptions } from 'pocketbase';
 import {
 	connection,
 	directClient,
-	otherBrowserClient,
+	separateClient,
 	reportFailure,
 	reportResponse,
 	startWatching,
@@ -277,7 +277,7 @@ class AuthStateDemo extends HTMLElement {
 		this.#clearFailure('rules-failure');
 		const answers: Partial<Record<RuleProbe, string>> = {};
 		try {
-			const other = await otherBrowserClient();
+			const other = await separateClient();
 			const email = `demo-${crypto.randomUUID().slice(0, 8)}@example.com`;
 			const password = crypto.randomUUID();
 			await other.collection('users').create({ email, password, passwordConfirm: password });

@@ -199,15 +199,6 @@ export async function directClient(): Promise<PocketBase> {
 }
 
 /**
- * Another browser's client: its own memory-only auth, no server identity. For a demo that
- * needs a second user beside the reader (the other user whose notes the rules hide).
- */
-export async function otherBrowserClient(): Promise<PocketBase> {
-	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
-	return new PocketBaseClass(url, new BaseAuthStore());
-}
-
-/**
  * Makes SDK clients as the simulated server would hold them: memory-only auth (as in Node)
  * and every request marked with the server's address, which the playground trusts.
  */
@@ -225,11 +216,21 @@ export async function serverClientFactory(): Promise<() => PocketBase> {
 }
 
 /**
- * Signs the browser's client in as a new throwaway user (the playground deletes them within
- * about an hour). Rejects with the SDK's error when PocketBase refuses.
+ * Another browser's client for the current server: its own memory-only auth and no server
+ * identity. For a demo that plays other users beside the reader (the user whose notes the
+ * rules hide, several realtime streams) without touching the reader's own sign-in.
  */
-export async function signInThrowawayUser(): Promise<string> {
-	const pb = await directClient();
+export async function separateClient(): Promise<PocketBase> {
+	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
+	return new PocketBaseClass(url, new BaseAuthStore());
+}
+
+/**
+ * Signs a client (the browser's own by default) in as a new throwaway user (the playground
+ * deletes them within about an hour). Rejects with the SDK's error when PocketBase refuses.
+ */
+export async function signInThrowawayUser(client?: PocketBase): Promise<string> {
+	const pb = client ?? (await directClient());
 	const email = `demo-${crypto.randomUUID().slice(0, 8)}@example.com`;
 	const password = crypto.randomUUID();
 	await pb.collection('users').create({ email, password, passwordConfirm: password });

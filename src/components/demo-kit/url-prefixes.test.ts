@@ -6,6 +6,14 @@
 import { describe, expect, it } from 'vitest';
 
 const views = import.meta.glob<{ urlPrefix?: unknown }>('../*/*-view.ts', { eager: true });
+/** Folders with a custom element that are not demos: the kit itself and the diagram player. */
+const notDemos = ['demo-kit', 'sequence-diagram'];
+const demoFolders = Object.keys(import.meta.glob('../*/*-element.ts'))
+	// The kit's own files come back as './…'; only '../<folder>/…' names another folder.
+	.filter((file) => file.startsWith('../'))
+	.map((file) => file.split('/')[1]!)
+	.filter((folder) => !notDemos.includes(folder))
+	.sort();
 /** Parameters the site itself uses: the PocketBase override. */
 const reserved = ['pb'];
 
@@ -16,15 +24,8 @@ const prefixes = Object.entries(views).map(([file, module]) => ({
 
 describe('demo URL prefixes', () => {
 	it('are declared by every demo', () => {
-		expect(prefixes.map((p) => p.demo).sort()).toEqual([
-			'auth-leak',
-			'auth-state',
-			'latency-explorer',
-			'latency-race',
-			'rate-limit-crowd',
-			'rate-limit-live',
-			'whoami',
-		]);
+		// Every folder with a custom element is a demo, except the kit's own parts.
+		expect(prefixes.map((p) => p.demo).sort()).toEqual(demoFolders);
 		for (const { demo, prefix } of prefixes) {
 			expect(prefix, demo).toMatch(/^[a-z][a-z0-9]*-$/);
 		}

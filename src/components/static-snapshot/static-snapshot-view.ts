@@ -1,0 +1,64 @@
+/**
+ * Static generation, built vs live: how the demo labels the list the build made, a live read,
+ * the reader's own copies laid over it, and which records differ. No DOM, no network.
+ */
+import type { ArticleRow, ArticlesDiff, ArticlesSnapshot } from '~/lib/articles-snapshot';
+import { formatMs, plural } from '../demo-kit/format';
+
+/** The URL-state prefix of this demo (no settings yet; the prefix is reserved). */
+export const urlPrefix = 'ssg-';
+
+const time = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+
+/** Where the built column came from, said plainly. */
+export function builtLabel(snapshot: ArticlesSnapshot): string {
+	if (snapshot.source === 'live') {
+		return `Built at ${time(snapshot.takenAt)} from the playground PocketBase: ${plural(snapshot.articles.length, 'article')}.`;
+	}
+	return `Built without a PocketBase (${snapshot.reason ?? 'none answered'}), so the build used the committed snapshot taken at ${time(snapshot.takenAt)}: ${plural(snapshot.articles.length, 'article')}.`;
+}
+
+export function liveLabel(readAtIso: string, measuredMs: number, copies: number): string {
+	const yours = copies
+		? `, with ${plural(copies, 'copy', 'copies')} of your own in place of the originals`
+		: '';
+	return `Read live at ${time(readAtIso)} in ${formatMs(measuredMs)} (measured)${yours}.`;
+}
+
+export interface CopyRow extends ArticleRow {
+	id: string;
+}
+
+/** The live list as this reader sees it: their own copies stand in for the originals. */
+export function overlayCopies(
+	live: readonly ArticleRow[],
+	copies: readonly CopyRow[]
+): (ArticleRow & { yours: boolean })[] {
+	const bySlug = new Map(copies.map((copy) => [copy.slug, copy]));
+	return live.map((row) => {
+		const copy = bySlug.get(row.slug);
+		return copy
+			? { slug: row.slug, title: copy.title, summary: copy.summary, yours: true }
+			: { ...row, yours: false };
+	});
+}
+
+/** Which records differ, in one sentence. */
+export function diffText(diff: ArticlesDiff): string {
+	const parts: string[] = [];
+	if (diff.changed.length)
+		parts.push(`${plural(diff.changed.length, 'record')} changed (${diff.changed.join(', ')})`);
+	if (diff.onlyLive.length)
+		parts.push(`${plural(diff.onlyLive.length, 'record')} only live (${diff.onlyLive.join(', ')})`);
+	if (diff.onlyBuilt.length)
+		parts.push(
+			`${plural(diff.onlyBuilt.length, 'record')} only in the build (${diff.onlyBuilt.join(', ')})`
+		);
+	if (parts.length === 0) return `All ${diff.same} records are the same in the build and live.`;
+	return `${parts.join('; ')}; ${diff.same} the same. The built column stays as it was built until the next build.`;
+}
+
+/** The article the reader copies: the first one, so the change is at the top of the table. */
+export function copyTarget(built: readonly ArticleRow[]): string | undefined {
+	return built[0]?.slug;
+}
