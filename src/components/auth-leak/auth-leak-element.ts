@@ -4,6 +4,7 @@
  * src/lib/shared-instance-leak.ts, with one shared SDK instance or one per request. Also: two
  * parallel requests on one shared instance, and the SDK's auto-cancellation.
  */
+import { onAction } from '../demo-kit/actions';
 import type { default as PocketBase, RecordOptions } from 'pocketbase';
 import {
 	connection,
@@ -109,12 +110,12 @@ class AuthLeakDemo extends HTMLElement {
 		// event bubbles through the demo, not the form.
 		this.querySelector('select')!.addEventListener('change', writeUrl);
 
-		this.#on('setup', () => this.#setUp());
-		this.#on('run', () => this.#run());
-		this.#on('cancel', () => this.#cancelExperiment());
-		this.#on('previous', () => Promise.resolve(this.#showStep(this.#current - 1)));
-		this.#on('next', () => Promise.resolve(this.#showStep(this.#current + 1)));
-		this.#on('copy-link', () =>
+		onAction(this, 'setup', () => this.#setUp());
+		onAction(this, 'run', () => this.#run());
+		onAction(this, 'cancel', () => this.#cancelExperiment());
+		onAction(this, 'previous', () => Promise.resolve(this.#showStep(this.#current - 1)));
+		onAction(this, 'next', () => Promise.resolve(this.#showStep(this.#current + 1)));
+		onAction(this, 'copy-link', () =>
 			copyLink(this.#button('copy-link'), this.#form.link(this.#form.read().value, this.id))
 		);
 
@@ -133,15 +134,6 @@ class AuthLeakDemo extends HTMLElement {
 
 	#button(action: string) {
 		return this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
-	}
-
-	#on(action: string, handler: () => Promise<void>) {
-		const button = this.#button(action);
-		button.addEventListener('click', () => {
-			if (button.getAttribute('aria-busy') === 'true') return;
-			button.setAttribute('aria-busy', 'true');
-			void handler().finally(() => button.removeAttribute('aria-busy'));
-		});
 	}
 
 	#announce(text: string) {

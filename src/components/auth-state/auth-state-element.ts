@@ -3,6 +3,7 @@
  * tried for real, and the cookie flow through the simulated server, one page view at a time
  * or N of them beside the direct path. Words come from auth-state-view.ts.
  */
+import { onAction } from '../demo-kit/actions';
 import type { RecordOptions } from 'pocketbase';
 import {
 	connection,
@@ -57,16 +58,16 @@ class AuthStateDemo extends HTMLElement {
 			event.preventDefault()
 		);
 
-		this.#on('quick', () => this.#quickAccount());
-		this.#on('sign-in', async () => void (await this.#account('sign-in')));
-		this.#on('create', async () => void (await this.#account('create')));
-		this.#on('delete', () => this.#deleteAccount());
-		this.#on('add-note', () => this.#addNote());
-		this.#on('list-notes', () => this.#listNotes());
-		this.#on('rules', () => this.#tryRules());
-		this.#on('page-view', () => this.#onePageView());
-		this.#on('compare', () => this.#compare());
-		this.#on('copy-link', () =>
+		onAction(this, 'quick', () => this.#quickAccount());
+		onAction(this, 'sign-in', async () => void (await this.#account('sign-in')));
+		onAction(this, 'create', async () => void (await this.#account('create')));
+		onAction(this, 'delete', () => this.#deleteAccount());
+		onAction(this, 'add-note', () => this.#addNote());
+		onAction(this, 'list-notes', () => this.#listNotes());
+		onAction(this, 'rules', () => this.#tryRules());
+		onAction(this, 'page-view', () => this.#onePageView());
+		onAction(this, 'compare', () => this.#compare());
+		onAction(this, 'copy-link', () =>
 			copyLink(this.#button('copy-link'), this.#form.link(this.#form.read().value, this.id))
 		);
 
@@ -88,15 +89,6 @@ class AuthStateDemo extends HTMLElement {
 
 	#button(action: string) {
 		return this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
-	}
-
-	#on(action: string, handler: () => Promise<void>) {
-		const button = this.#button(action);
-		button.addEventListener('click', () => {
-			if (button.getAttribute('aria-busy') === 'true') return;
-			button.setAttribute('aria-busy', 'true');
-			void handler().finally(() => button.removeAttribute('aria-busy'));
-		});
 	}
 
 	#announce(text: string) {

@@ -3,6 +3,7 @@
  * server do the same job with PocketBase calls one after another (words from
  * hook-routes-view.ts).
  */
+import { onClick } from '../demo-kit/actions';
 import type PocketBase from 'pocketbase';
 import {
 	connection,
@@ -52,10 +53,10 @@ class HookRoutes extends HTMLElement {
 		for (const id of routeOrder) {
 			const section = this.#section(id);
 			section.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
-			this.#on(section.querySelector('[data-action="direct"]')!, () => this.#direct(id));
-			this.#on(section.querySelector('[data-action="proxy"]')!, () => this.#proxy(id));
+			onClick(section.querySelector('[data-action="direct"]')!, () => this.#direct(id));
+			onClick(section.querySelector('[data-action="proxy"]')!, () => this.#proxy(id));
 		}
-		this.#on(this.querySelector('[data-action="sign-in"]')!, () => this.#signIn());
+		onClick(this.querySelector('[data-action="sign-in"]')!, () => this.#signIn());
 		startWatching();
 		connection.subscribe(({ status }) => {
 			const ready = canRunDemos(status.state) || status.state === 'rate-limited';
@@ -72,14 +73,6 @@ class HookRoutes extends HTMLElement {
 
 	#field(id: RouteId, name: string) {
 		return this.#section(id).querySelector<HTMLInputElement>(`[name="${name}"]`)!.value;
-	}
-
-	#on(button: HTMLButtonElement, handler: () => Promise<void>) {
-		button.addEventListener('click', () => {
-			if (button.getAttribute('aria-busy') === 'true') return;
-			button.setAttribute('aria-busy', 'true');
-			void handler().finally(() => button.removeAttribute('aria-busy'));
-		});
 	}
 
 	async #showSession() {

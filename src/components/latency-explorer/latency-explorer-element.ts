@@ -3,6 +3,7 @@
  * page (rendered at build time); this loads the model only when the explorer comes near the
  * screen or is touched, then redraws from latency-explorer-view.ts on every change.
  */
+import { startWhenNear } from '../demo-kit/actions';
 import type { SettingsForm } from '../demo-kit/settings-form';
 import type { explorerSchema } from './latency-explorer-view';
 
@@ -22,30 +23,21 @@ const loadLib = (): Promise<Lib> =>
 
 class LatencyExplorer extends HTMLElement {
 	#lib: Promise<Lib> | undefined;
-	#observer: IntersectionObserver | undefined;
+	#stopWatching: (() => void) | undefined;
 	#announceTimer: ReturnType<typeof setTimeout> | undefined;
 
 	connectedCallback() {
-		const start = () => void this.#start();
-		this.addEventListener('focusin', start, { once: true });
-		this.addEventListener('pointerdown', start, { once: true });
-		this.#observer = new IntersectionObserver(
-			(entries) => {
-				if (entries.some((entry) => entry.isIntersecting)) start();
-			},
-			{ rootMargin: '200px' }
-		);
-		this.#observer.observe(this);
+		this.#stopWatching = startWhenNear(this, () => void this.#start());
 	}
 
 	disconnectedCallback() {
-		this.#observer?.disconnect();
+		this.#stopWatching?.();
 		clearTimeout(this.#announceTimer);
 	}
 
 	#start(): Promise<Lib> {
 		if (this.#lib) return this.#lib;
-		this.#observer?.disconnect();
+		this.#stopWatching?.();
 		this.#lib = loadLib().then((lib) => {
 			this.#wire(
 				lib,

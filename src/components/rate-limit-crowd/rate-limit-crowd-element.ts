@@ -3,6 +3,7 @@
  * (rendered at build time); this loads the model when the demo comes near the screen or is
  * touched, and runs the simulation in slices, yielding to the page between them, with progress.
  */
+import { startWhenNear } from '../demo-kit/actions';
 import type { SettingsForm } from '../demo-kit/settings-form';
 import type { crowdSchema } from './rate-limit-crowd-view';
 
@@ -28,7 +29,7 @@ const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 class RateLimitCrowd extends HTMLElement {
 	#lib: Promise<Lib> | undefined;
-	#observer: IntersectionObserver | undefined;
+	#stopWatching: (() => void) | undefined;
 	#debounce: ReturnType<typeof setTimeout> | undefined;
 	/** Bumped by every new run, so a superseded run stops at its next slice. */
 	#generation = 0;
@@ -46,20 +47,11 @@ class RateLimitCrowd extends HTMLElement {
 				void this.#start();
 			}
 		});
-		const start = () => void this.#start();
-		this.addEventListener('focusin', start, { once: true });
-		this.addEventListener('pointerdown', start, { once: true });
-		this.#observer = new IntersectionObserver(
-			(entries) => {
-				if (entries.some((entry) => entry.isIntersecting)) start();
-			},
-			{ rootMargin: '200px' }
-		);
-		this.#observer.observe(this);
+		this.#stopWatching = startWhenNear(this, () => void this.#start());
 	}
 
 	disconnectedCallback() {
-		this.#observer?.disconnect();
+		this.#stopWatching?.();
 		clearTimeout(this.#debounce);
 		this.#generation++;
 	}
@@ -70,7 +62,7 @@ class RateLimitCrowd extends HTMLElement {
 
 	#start(): Promise<Lib> {
 		if (this.#lib) return this.#lib;
-		this.#observer?.disconnect();
+		this.#stopWatching?.();
 		this.#lib = loadLib().then((lib) => {
 			this.#wire(lib, new lib.SettingsForm(this.#part('form'), lib.crowdSchema, lib.urlPrefix));
 			return lib;

@@ -3,6 +3,7 @@
  * directly and through the simulated server, each answer shown next to the model's prediction
  * (words from rate-limit-live-view.ts).
  */
+import { onAction } from '../demo-kit/actions';
 import type PocketBase from 'pocketbase';
 import { connection, directClient, reportFailure, startWatching } from '../demo-kit/connection';
 import { copyLink } from '../demo-kit/copy-link';
@@ -72,9 +73,9 @@ class RateLimitLive extends HTMLElement {
 			this.#form.fill(this.#form.read().value);
 			this.#form.writeUrl(this.#form.read().value);
 		});
-		this.#on('direct', () => this.#runDirect());
-		this.#on('server', () => this.#runServer(this.#form.read().value.users));
-		this.#on('copy-link', () =>
+		onAction(this, 'direct', () => this.#runDirect());
+		onAction(this, 'server', () => this.#runServer(this.#form.read().value.users));
+		onAction(this, 'copy-link', () =>
 			copyLink(this.#button('copy-link'), this.#form.link(this.#form.read().value, this.id))
 		);
 		startWatching();
@@ -90,15 +91,6 @@ class RateLimitLive extends HTMLElement {
 
 	#panel(path: Path) {
 		return this.querySelector<HTMLElement>(`[data-path="${path}"]`)!;
-	}
-
-	#on(action: string, handler: () => Promise<void>) {
-		const button = this.#button(action);
-		button.addEventListener('click', () => {
-			if (button.getAttribute('aria-busy') === 'true') return;
-			button.setAttribute('aria-busy', 'true');
-			void handler().finally(() => button.removeAttribute('aria-busy'));
-		});
 	}
 
 	/** One attempt on `path`; the answer (or its absence) comes back as an Attempt. */

@@ -2,6 +2,7 @@
  * <realtime-streams>: the reader's own realtime stream, a writer panel, the simulated server's
  * upstream streams and the same-address check (words from realtime-streams-view.ts).
  */
+import { onAction } from '../demo-kit/actions';
 import type PocketBase from 'pocketbase';
 import {
 	connection,
@@ -51,26 +52,17 @@ class RealtimeStreams extends HTMLElement {
 
 	connectedCallback() {
 		this.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
-		this.#on('subscribe', () => this.#subscribe());
-		this.#on('create', () => this.#create());
-		this.#on('add-user', () => this.#addUser());
-		this.#on('close-users', () => this.#closeUsers());
-		this.#on('cross', () => this.#cross());
+		onAction(this, 'subscribe', () => this.#subscribe());
+		onAction(this, 'create', () => this.#create());
+		onAction(this, 'add-user', () => this.#addUser());
+		onAction(this, 'close-users', () => this.#closeUsers());
+		onAction(this, 'cross', () => this.#cross());
 		startWatching();
 		connection.subscribe(({ status }) => {
 			const ready = canRunDemos(status.state) || status.state === 'rate-limited';
 			for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) {
 				button.disabled = !ready && button.dataset['action'] !== 'close-users';
 			}
-		});
-	}
-
-	#on(action: string, handler: () => Promise<void>) {
-		const button = this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
-		button.addEventListener('click', () => {
-			if (button.getAttribute('aria-busy') === 'true') return;
-			button.setAttribute('aria-busy', 'true');
-			void handler().finally(() => button.removeAttribute('aria-busy'));
 		});
 	}
 

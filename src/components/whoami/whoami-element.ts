@@ -2,6 +2,7 @@
  * <whoami-demo>: asks PocketBase who is calling, straight from the browser and through the
  * simulated server, and shows both answers side by side (words from whoami-view.ts).
  */
+import { onAction } from '../demo-kit/actions';
 import {
 	connection,
 	directClient,
@@ -46,11 +47,11 @@ class WhoamiDemo extends HTMLElement {
 		this.#form.form.addEventListener('submit', (event) => event.preventDefault());
 		this.#form.form.addEventListener('change', () => this.#form.writeUrl(this.#form.read().value));
 
-		this.#on('direct', () => this.#askDirect());
-		this.#on('proxy', () => this.#askProxy(this.#form.read().value.forward));
-		this.#on('sign-in', () => this.#signIn());
-		this.#on('sign-out', () => this.#signOut());
-		this.#on('copy-link', () =>
+		onAction(this, 'direct', () => this.#askDirect());
+		onAction(this, 'proxy', () => this.#askProxy(this.#form.read().value.forward));
+		onAction(this, 'sign-in', () => this.#signIn());
+		onAction(this, 'sign-out', () => this.#signOut());
+		onAction(this, 'copy-link', () =>
 			copyLink(this.#button('copy-link'), this.#form.link(this.#form.read().value, this.id))
 		);
 
@@ -65,16 +66,6 @@ class WhoamiDemo extends HTMLElement {
 
 	#button(action: string) {
 		return this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
-	}
-
-	/** A button that ignores clicks while its last one is still running. */
-	#on(action: string, handler: () => Promise<void>) {
-		const button = this.#button(action);
-		button.addEventListener('click', () => {
-			if (button.getAttribute('aria-busy') === 'true') return;
-			button.setAttribute('aria-busy', 'true');
-			void handler().finally(() => button.removeAttribute('aria-busy'));
-		});
 	}
 
 	#announce(text: string) {
