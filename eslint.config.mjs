@@ -117,6 +117,7 @@ export default defineConfig(
 					'cronAdd',
 					'migrate',
 					'onMailerSend',
+					'onRealtimeSubscribeRequest',
 					'routerAdd',
 					'routerUse',
 				].map((name) => [name, 'readonly'])

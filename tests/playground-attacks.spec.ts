@@ -78,6 +78,20 @@ async function usersCollection(url: string) {
 	};
 }
 
+/** Reads an open /api/realtime stream up to PocketBase's PB_CONNECT event; returns its client id. */
+async function realtimeClientId(sse: Response): Promise<string> {
+	const reader = sse.body!.getReader();
+	const decoder = new TextDecoder();
+	let text = '';
+	for (;;) {
+		const { value, done } = await reader.read();
+		if (done) throw new Error(`realtime stream ended before PB_CONNECT: ${text}`);
+		text += decoder.decode(value, { stream: true });
+		const id = /^id:\s*(\S+)$/m.exec(text);
+		if (text.includes('PB_CONNECT') && id) return id[1]!;
+	}
+}
+
 test.describe('playground attacks', () => {
 	test.use({ superuser });
 
@@ -292,5 +306,22 @@ test.describe('playground attacks', () => {
 		);
 		expect(own.status).toBe(200);
 		expect(own.body['totalItems']).toBe(3);
+
+		// A realtime subscription carries the same options, applied to every event it receives.
+		const stream = new AbortController();
+		const sse = await fetch(`${url}/api/realtime`, { signal: stream.signal });
+		try {
+			const clientId = await realtimeClientId(sse);
+			const subscribe = (topic: string) =>
+				call(url, '/api/realtime', { json: { clientId, subscriptions: [topic] } });
+			const options = (expand: string) =>
+				'notes/*?options=' + encodeURIComponent(JSON.stringify({ query: { expand } }));
+			const viaSubscription = await subscribe(options('owner.notes_via_owner'));
+			expect(viaSubscription.status).toBe(400);
+			expect(viaSubscription.body['message']).toBe(refused('subscriptions'));
+			expect((await subscribe('notes/*')).status).toBe(204);
+		} finally {
+			stream.abort();
+		}
 	});
 });

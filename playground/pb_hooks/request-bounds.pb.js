@@ -52,3 +52,25 @@ routerUse(
 		return e.next();
 	}, -998)
 );
+
+// A realtime subscription can carry the same query options (`notes?options={"query":{"expand":…}}`),
+// applied to every event it receives, so its topics get the same check. The demos subscribe with
+// no options.
+onRealtimeSubscribeRequest((e) => {
+	for (const topic of e.subscriptions) {
+		const at = topic.indexOf('?');
+		if (at === -1) continue;
+		let options;
+		try {
+			options = decodeURIComponent(topic.slice(at + 1).replace(/\+/g, ' '));
+		} catch {
+			throw new BadRequestError('A subscription topic has malformed options.');
+		}
+		if (options.indexOf('_via_') !== -1 || options.indexOf('@collection') !== -1) {
+			throw new BadRequestError(
+				'Back-relations (_via_) and @collection joins are turned off in subscriptions.'
+			);
+		}
+	}
+	return e.next();
+});
