@@ -4,7 +4,8 @@ import { startPocketBase, stopProcess, waitForHealth } from './pocketbase-proces
 import { spawnAstro } from './site-process.mjs';
 
 const port = Number(process.env.PB_PORT ?? 8090);
-const pocketbase = startPocketBase({ port, stdio: 'ignore' });
+// Dev mode (SQL in the log) only here, on the developer's own machine; its output is not kept.
+const pocketbase = startPocketBase({ port, stdio: 'ignore', dev: true });
 try {
 	await waitForHealth(pocketbase.url);
 	console.log(`PocketBase playground ready at ${pocketbase.url}`);

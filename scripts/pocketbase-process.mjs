@@ -14,7 +14,12 @@ export const playgroundDir = join(projectRoot, 'playground');
 
 /**
  * Starts `pocketbase serve` for the playground.
- * @param {{ host?: string; port?: number; dataDir?: string; stdio?: 'inherit' | 'pipe' | 'ignore'; extraArgs?: string[]; env?: Record<string, string> }} [options]
+ *
+ * Dev mode is off unless `dev` is set (only `npm run dev` sets it): PocketBase turns it on by
+ * itself when its binary sits under the temp folder (as in a CI clone there), and in dev mode it
+ * prints every SQL statement and every mail, tokens included, to the log. `binary` runs a
+ * PocketBase other than the pinned package's (the tests use a copy under the temp folder).
+ * @param {{ host?: string; port?: number; dataDir?: string; stdio?: 'inherit' | 'pipe' | 'ignore'; extraArgs?: string[]; env?: Record<string, string>; dev?: boolean; binary?: string }} [options]
  */
 export function startPocketBase(options = {}) {
 	const host = options.host ?? '127.0.0.1';
@@ -27,9 +32,10 @@ export function startPocketBase(options = {}) {
 		`--dir=${dataDir}`,
 		`--migrationsDir=${join(playgroundDir, 'pb_migrations')}`,
 		`--hooksDir=${join(playgroundDir, 'pb_hooks')}`,
+		`--dev=${options.dev === true}`,
 		...(options.extraArgs ?? []),
 	];
-	const child = spawn(getBinaryPath(), args, {
+	const child = spawn(options.binary ?? getBinaryPath(), args, {
 		stdio: options.stdio ?? 'inherit',
 		// The signed-receipt hook's key: a deployment sets its own; a local run without one gets
 		// a fresh random key, so no key is ever written down in the repository.
