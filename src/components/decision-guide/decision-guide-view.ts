@@ -26,34 +26,24 @@ export const questions: readonly {
 		optionLabels: { 'per-user': 'Per user (signed-in data)', public: 'Public (same for everyone)' },
 	},
 	{
-		key: 'secret',
-		label: 'A call needs a secret or an external service',
-		hint: 'A payment provider, an e-mail or LLM API, a webhook with a key.',
-	},
-	{
 		key: 'aggregation',
 		label: 'Aggregation across users',
-		hint: 'Totals over many users’ records, such as a dashboard or a report.',
+		hint: 'Totals over many users’ records, such as a dashboard or a report; heavy means big joins, statistics, generated files or long jobs.',
 		optionLabels: {
 			none: 'None',
-			query: 'Sums or counts one SQL query can do',
-			compute: 'Heavy: big joins, statistics, PDFs, long jobs',
+			query: 'Sums or counts (one SQL query)',
+			compute: 'Heavy: joins, statistics, PDFs',
 		},
-	},
-	{
-		key: 'realtime',
-		label: 'The app shows realtime updates',
-		hint: 'PocketBase’s realtime subscriptions (server-sent events).',
 	},
 	{
 		key: 'placement',
 		label: 'Where do your server and PocketBase run?',
-		hint: 'Your app server, if you have one, relative to PocketBase.',
+		hint: 'Your app server, if you have one, relative to PocketBase; or no public address for PocketBase at all.',
 		optionLabels: {
-			'no-server': 'No app server (static files or PocketBase’s own)',
-			'same-datacenter': 'Server in PocketBase’s datacenter',
-			far: 'Server far away (other region, serverless)',
-			private: 'PocketBase only on a private network',
+			'no-server': 'No app server',
+			'same-datacenter': 'Beside PocketBase (same datacenter)',
+			far: 'Far away (other region, serverless)',
+			private: 'PocketBase on a private network',
 		},
 	},
 	{
@@ -61,6 +51,16 @@ export const questions: readonly {
 		label: 'Traffic',
 		hint: 'Many visitors at once, or a few.',
 		optionLabels: { low: 'Low', high: 'High' },
+	},
+	{
+		key: 'secret',
+		label: 'A call needs a secret or an external service',
+		hint: 'A payment provider, an e-mail or LLM API, a webhook with a key.',
+	},
+	{
+		key: 'realtime',
+		label: 'The app shows realtime updates',
+		hint: 'PocketBase’s realtime subscriptions (server-sent events).',
 	},
 	{
 		key: 'rateLimiter',
