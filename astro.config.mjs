@@ -36,6 +36,7 @@ export default defineConfig({
 			routeMiddleware: './src/route-data.ts',
 			sidebar: [
 				{ label: 'Overview', link: '/' },
+				{ label: 'Decide for your app', link: '/decide/' },
 				{ label: 'The problem', items: [{ autogenerate: { directory: 'problem' } }] },
 				{ label: 'Better approaches', items: [{ autogenerate: { directory: 'approaches' } }] },
 				{
