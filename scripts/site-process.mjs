@@ -18,11 +18,33 @@ export function spawnAstro(args, stdio) {
 	});
 }
 
-/** Serves dist/ on a free port and resolves once it answers. */
+/**
+ * Serves dist/ on a free port and resolves once it answers. If astro preview exits first (for
+ * example because another preview of this project is already running, which Astro refuses),
+ * rejects at once with what it printed, instead of waiting for a port that will never answer.
+ */
 export async function startPreview() {
 	const port = await freePort();
-	const child = spawnAstro(['preview', '--host', '127.0.0.1', '--port', String(port)], 'ignore');
+	const child = spawnAstro(
+		['preview', '--host', '127.0.0.1', '--port', String(port)],
+		['ignore', 'pipe', 'pipe']
+	);
+	let output = '';
+	const keep = (/** @type {Buffer} */ chunk) => {
+		output = (output + chunk.toString()).slice(-2000);
+	};
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
 	const url = `http://127.0.0.1:${port}`;
-	await waitForUrl(url);
+	/** @type {Promise<never>} */
+	const exited = new Promise((_, reject) =>
+		child.once('exit', (code) =>
+			reject(new Error(`astro preview exited (code ${code}) before serving ${url}:\n${output}`))
+		)
+	);
+	await Promise.race([waitForUrl(url), exited]);
+	// Keep draining its output so a chatty server never blocks on a full pipe.
+	child.stdout?.resume();
+	child.stderr?.resume();
 	return { child, url };
 }
