@@ -165,7 +165,13 @@ test.describe('demo hook routes', () => {
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
 		const demo = page.locator('hook-routes');
 		await demo.getByRole('button', { name: /Sign in as a throwaway user/ }).click();
-		await expect(demo.locator('.session-text')).toContainText(/Signed in as demo-\w+@example\.com/);
+		// Sign-up, sign-in (two bcrypt hashes in PocketBase) and a note: slow on a busy machine.
+		await expect(demo.locator('.session-text')).toContainText(
+			/Signed in as demo-\w+@example\.com/,
+			{
+				timeout: 15_000,
+			}
+		);
 		const route = (id: string) => demo.locator(`[data-route="${id}"]`);
 		await expect(route('summary').getByLabel('Note id')).toHaveValue(/^\w{15}$/);
 
