@@ -110,9 +110,9 @@ class RateLimitCrowd extends HTMLElement {
 
 	#showFields(lib: Lib, form: Form) {
 		const shown = lib.visibleFields(form.read().value);
-		for (const label of this.querySelectorAll<HTMLElement>('[data-field]')) {
-			const key = label.dataset['field'] as keyof typeof lib.crowdSchema;
-			if (!label.closest('[data-custom]')) label.hidden = !shown.has(key);
+		for (const label of this.querySelectorAll<HTMLElement>('[data-setting]')) {
+			const key = label.dataset['setting'] as (typeof lib.patternOnlyFields)[number];
+			if (lib.patternOnlyFields.includes(key)) label.hidden = !shown.has(key);
 		}
 		this.#part('[data-custom]').hidden = !shown.has('authMax');
 	}

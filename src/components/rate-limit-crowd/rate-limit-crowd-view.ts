@@ -131,6 +131,9 @@ export function toCrowdSettings(settings: CrowdFormSettings): CrowdSettings {
 }
 
 /** Which optional fields the form shows for these settings. */
+/** The fields only one usage pattern uses: shown for that pattern, hidden for the others. */
+export const patternOnlyFields = ['rushSeconds', 'viewsPerMinute', 'createsPerMinute'] as const;
+
 export function visibleFields(settings: CrowdFormSettings): Set<keyof typeof crowdSchema> {
 	const shown = new Set<keyof typeof crowdSchema>();
 	if (settings.pattern === 'sign-in-rush') shown.add('rushSeconds');
