@@ -27,7 +27,13 @@ export default async function globalSetup() {
 	const pocketbase = startPocketBase({ port, dataDir, stdio: 'ignore' });
 	await waitForHealth(pocketbase.url);
 
-	const preview = await startPreview();
+	// If the site cannot be served, stop the PocketBase just started: no teardown runs after a
+	// failed setup, and it would otherwise outlive the test run.
+	const preview = await startPreview().catch(async (error: unknown) => {
+		await stopProcess(pocketbase.child);
+		rmSync(dataDir, { recursive: true, force: true });
+		throw error;
+	});
 	const siteUrl = preview.url;
 
 	process.env['E2E_SITE_URL'] = siteUrl;
