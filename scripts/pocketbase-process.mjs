@@ -50,6 +50,55 @@ export function startPocketBase(options = {}) {
 }
 
 /**
+ * Starts PocketBase as `startPocketBase` does and resolves once it listens on its own port.
+ *
+ * Why not just wait for `/api/health`: a port from `freePort()` is only free at the moment it is
+ * asked for. If another process binds it before this PocketBase does, this one exits with
+ * "address already in use" while the other answers the health check, and a test would talk to
+ * a stranger's server that vanishes when its owner stops it. PocketBase prints "Server started
+ * at" only after it has bound its port, so that line is the proof; an exit first rejects with a
+ * `PocketBaseExit` carrying what it printed.
+ * @param {Omit<Parameters<typeof startPocketBase>[0], 'stdio'>} [options]
+ * @param {number} [timeoutMs]
+ */
+export async function startPocketBaseListening(options = {}, timeoutMs = 30_000) {
+	const server = startPocketBase({ ...options, stdio: 'pipe' });
+	const { child } = server;
+	let output = '';
+	await new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`PocketBase at ${server.url} did not start in ${timeoutMs} ms:\n${output}`));
+		}, timeoutMs);
+		/** @param {Buffer} chunk */
+		const keep = (chunk) => {
+			// Keeps reading for the process's whole life, so a full pipe never blocks it.
+			output = (output + chunk.toString()).slice(-4000);
+			if (output.includes('Server started at')) {
+				clearTimeout(timer);
+				resolve(undefined);
+			}
+		};
+		child.stdout?.on('data', keep);
+		child.stderr?.on('data', keep);
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new PocketBaseExit(server.url, code, output));
+		});
+	});
+	return server;
+}
+
+/** PocketBase exited before it listened; `addressInUse` when its port was taken. */
+export class PocketBaseExit extends Error {
+	/** @param {string} url @param {number | null} code @param {string} output */
+	constructor(url, code, output) {
+		super(`PocketBase for ${url} exited (code ${code}) before it listened:\n${output}`);
+		this.addressInUse = output.includes('address already in use');
+	}
+}
+
+/**
  * Resolves once `url` answers 2xx, or rejects after `timeoutMs`.
  * @param {string} url
  * @param {number} [timeoutMs]

@@ -42,7 +42,9 @@ export async function startPreview() {
 			reject(new Error(`astro preview exited (code ${code}) before serving ${url}:\n${output}`))
 		)
 	);
-	await Promise.race([waitForUrl(url), exited]);
+	// Astro's preview server loads the whole built site's server code first: on a busy two-core
+	// machine that has taken over 20 s, so it gets a minute (it fails at once if it exits).
+	await Promise.race([waitForUrl(url, 60_000), exited]);
 	// Keep draining its output so a chatty server never blocks on a full pipe.
 	child.stdout?.resume();
 	child.stderr?.resume();

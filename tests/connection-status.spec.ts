@@ -65,17 +65,15 @@ test.describe('connection status', () => {
 	test('blocked by CORS is told apart from unreachable', async ({ page, ownPocketBase }) => {
 		await ownPocketBase.stop();
 		// Same server and data, but only allowing another origin.
-		const { startPocketBase, waitForHealth, stopProcess } =
+		const { startPocketBaseListening, stopProcess } =
 			await import('../scripts/pocketbase-process.mjs');
 		const port = Number(new URL(ownPocketBase.url).port);
-		const strict = startPocketBase({
+		const strict = await startPocketBaseListening({
 			port,
 			dataDir: ownPocketBase.dataDir,
-			stdio: 'ignore',
 			extraArgs: ['--origins=https://only.example'],
 		});
 		try {
-			await waitForHealth(strict.url);
 			await page.goto(ownPocketBase.withPb(page_));
 			const status = connectionStatus(page);
 			await expect(status).toHaveAttribute('data-state', 'blocked');

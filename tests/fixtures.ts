@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
 	freePort,
+	PocketBaseExit,
 	runPocketBaseCommand,
-	startPocketBase,
+	startPocketBaseListening,
 	stopProcess,
-	waitForHealth,
 } from '../scripts/pocketbase-process.mjs';
 
 export interface OwnPocketBase {
@@ -43,19 +43,27 @@ export const test = base.extend<
 	},
 	ownPocketBase: async ({ pocketBaseEnv, superuser }, use) => {
 		const dataDir = mkdtempSync(join(tmpdir(), 'pb-own-'));
-		const port = await freePort();
+		let port = await freePort();
 		if (superuser) {
 			await runPocketBaseCommand(
 				['superuser', 'upsert', superuser.email, superuser.password],
 				dataDir
 			);
 		}
-		let current: ReturnType<typeof startPocketBase> | undefined;
+		let current: Awaited<ReturnType<typeof startPocketBaseListening>> | undefined;
 		const start = async () => {
-			current = startPocketBase({ port, dataDir, stdio: 'ignore', env: pocketBaseEnv });
-			await waitForHealth(current.url);
+			current = await startPocketBaseListening({ port, dataDir, env: pocketBaseEnv });
 		};
-		await start();
+		// Parallel tests each ask for a free port; if another server took this one first, ask again.
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await start();
+				break;
+			} catch (error) {
+				if (!(error instanceof PocketBaseExit && error.addressInUse) || attempt === 5) throw error;
+				port = await freePort();
+			}
+		}
 		const url = `http://127.0.0.1:${port}`;
 		await use({
 			url,

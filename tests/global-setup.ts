@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
 	projectRoot,
-	startPocketBase,
+	startPocketBaseListening,
 	stopProcess,
-	waitForHealth,
 } from '../scripts/pocketbase-process.mjs';
 import { startPreview } from '../scripts/site-process.mjs';
 
@@ -24,8 +23,7 @@ export default async function globalSetup() {
 		);
 	}
 	const dataDir = mkdtempSync(join(tmpdir(), 'pb-e2e-'));
-	const pocketbase = startPocketBase({ port, dataDir, stdio: 'ignore' });
-	await waitForHealth(pocketbase.url);
+	const pocketbase = await startPocketBaseListening({ port, dataDir });
 
 	// If the site cannot be served, stop the PocketBase just started: no teardown runs after a
 	// failed setup, and it would otherwise outlive the test run.

@@ -166,12 +166,13 @@ test.describe('demo hook routes', () => {
 		const demo = page.locator('hook-routes');
 		await demo.getByRole('button', { name: /Sign in as a throwaway user/ }).click();
 		// Sign-up, sign-in (two bcrypt hashes in PocketBase) and a note: slow on a busy machine.
-		await expect(demo.locator('.session-text')).toContainText(
-			/Signed in as demo-\w+@example\.com/,
-			{
-				timeout: 15_000,
-			}
-		);
+		// A refusal shows in the failure box: polled with the session text, so a failed run says why.
+		const session = async () =>
+			[
+				await demo.locator('.session-text').innerText(),
+				await demo.locator('.session-failure').textContent(),
+			].join(' | ');
+		await expect.poll(session, { timeout: 15_000 }).toMatch(/^Signed in as demo-\w+@example\.com/);
 		const route = (id: string) => demo.locator(`[data-route="${id}"]`);
 		await expect(route('summary').getByLabel('Note id')).toHaveValue(/^\w{15}$/);
 
