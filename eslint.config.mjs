@@ -114,10 +114,12 @@ export default defineConfig(
 					'Collection',
 					'Middleware',
 					'Record',
+					'TooManyRequestsError',
 					'cronAdd',
 					'migrate',
 					'onMailerSend',
 					'onRealtimeSubscribeRequest',
+					'onRecordCreateRequest',
 					'routerAdd',
 					'routerUse',
 				].map((name) => [name, 'readonly'])

@@ -24,6 +24,8 @@ export interface OwnPocketBase {
 	start(): Promise<void>;
 	/** `path` on the site, with `?pb=` pointing at this server. */
 	withPb(path: string): string;
+	/** The running server's process id, to read its memory from /proc. */
+	pid(): number;
 }
 
 interface Options {
@@ -73,6 +75,7 @@ export const test = base.extend<
 				if (current) await stopProcess(current.child);
 			},
 			withPb: (path) => `${path}${path.includes('?') ? '&' : '?'}pb=${encodeURIComponent(url)}`,
+			pid: () => current?.child.pid ?? 0,
 		});
 		if (current) await stopProcess(current.child);
 		rmSync(dataDir, { recursive: true, force: true });

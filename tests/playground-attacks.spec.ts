@@ -2,6 +2,11 @@
  * The playground's threat model, one test per threat: each sends the attack (small and on
  * loopback only) to a real, private PocketBase and asserts the refusal a stranger would get.
  * playground/README.md lists each threat, its defence and the test below that proves it.
+ *
+ * Every attack also asserts that the server stayed within a stated bound: a peak resident memory
+ * (VmHWM) under `bounds.peakMB` and a data folder that grew by less than `bounds.diskGrowthMB`.
+ * A playground starts at about 45 MB. Spoofed client-address headers, in every form, are the
+ * threat of tests/client-address-headers.spec.ts, which sends them byte for byte.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,10 +21,30 @@ import {
 	stopProcess,
 	waitForHealth,
 } from '../scripts/pocketbase-process.mjs';
-import { expect, test } from './fixtures';
+import { expect, test, type OwnPocketBase } from './fixtures';
+import { expectWithinBounds, resources } from './server-resources';
 
 const superuser = { email: 'attacks@example.com', password: 'superuser-password-1' };
 const password = 'correct horse battery';
+/** What no attack below may push a playground past. */
+const bounds = { peakMB: 150, diskGrowthMB: 5 };
+/** The simulated server's address: a header the playground accepts, to test a second address. */
+const otherAddress = { 'X-Simulated-Server-IP': '203.0.113.10' };
+
+/** Reads the server's memory and disk now; `check()` asserts the bounds since then. */
+function watchResources(pb: OwnPocketBase) {
+	const before = resources(pb.pid(), pb.dataDir);
+	return {
+		check() {
+			const after = expectWithinBounds(pb.pid(), pb.dataDir, before, bounds);
+			// The measured numbers, in the JSON report, for the README's bounds.
+			test.info().annotations.push({
+				type: 'resources',
+				description: `peak ${after.peakMB.toFixed(1)} MB; data folder ${before.diskMB.toFixed(2)} → ${after.diskMB.toFixed(2)} MB`,
+			});
+		},
+	};
+}
 
 interface Answer {
 	status: number;
@@ -29,9 +54,16 @@ interface Answer {
 async function call(
 	url: string,
 	path: string,
-	init: { method?: string; token?: string; json?: unknown; body?: BodyInit; type?: string } = {}
+	init: {
+		method?: string;
+		token?: string;
+		json?: unknown;
+		body?: BodyInit;
+		type?: string;
+		headers?: Record<string, string>;
+	} = {}
 ): Promise<Answer> {
-	const headers: Record<string, string> = {};
+	const headers: Record<string, string> = { ...init.headers };
 	if (init.token) headers['Authorization'] = init.token;
 	if (init.json !== undefined) headers['Content-Type'] = 'application/json';
 	if (init.type) headers['Content-Type'] = init.type;
@@ -137,6 +169,7 @@ test.describe('playground attacks', () => {
 			launched.child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 			try {
 				await waitForHealth(launched.url);
+				const before = resources(launched.child.pid!, dataDir);
 				const user = await signUp(launched.url, 'dev-mode@example.com');
 				const list = await call(
 					launched.url,
@@ -144,6 +177,7 @@ test.describe('playground attacks', () => {
 					{ token: user.token }
 				);
 				expect(list.status).toBe(200);
+				expectWithinBounds(launched.child.pid!, dataDir, before, bounds);
 			} finally {
 				await stopProcess(launched.child);
 			}
@@ -159,6 +193,7 @@ test.describe('playground attacks', () => {
 		ownPocketBase,
 	}) => {
 		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
 		const user = await signUp(url, 'victim-or-attacker@example.com');
 		const refusal = {
 			data: {},
@@ -187,12 +222,14 @@ test.describe('playground attacks', () => {
 		const users = await usersCollection(url);
 		expect(users.authAlert.enabled).toBe(false);
 		expect(users.otp.enabled).toBe(false);
+		watch.check();
 	});
 
 	test('no image bombs: users has no file field and uploads are refused', async ({
 		ownPocketBase,
 	}) => {
 		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
 		const users = await usersCollection(url);
 		expect(users.fields.map((f) => f.name)).not.toContain('avatar');
 		expect(users.fields.filter((f) => f.type === 'file')).toEqual([]);
@@ -215,12 +252,14 @@ test.describe('playground attacks', () => {
 		signUpWithFile.append('avatar', new Blob([new Uint8Array(2048)]), 'bomb.png');
 		const created = await call(url, '/api/collections/users/records', { body: signUpWithFile });
 		expect(created.status).toBe(415);
+		watch.check();
 	});
 
 	test('no large bodies: a 1 MB body is refused at once, and so is one of unknown length', async ({
 		ownPocketBase,
 	}) => {
 		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
 		const started = Date.now();
 		const big = await call(url, '/api/collections/users/records', {
 			json: { email: 'big@example.com', password: 'x'.repeat(1024 * 1024) },
@@ -252,12 +291,14 @@ test.describe('playground attacks', () => {
 			json: { email: 'small@example.com', password, passwordConfirm: password },
 		});
 		expect(small.status).toBe(200);
+		watch.check();
 	});
 
 	test('no back-relation explosions: _via_ expands, joins, long filters and huge pages are refused', async ({
 		ownPocketBase,
 	}) => {
 		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
 		const user = await signUp(url, 'expander@example.com');
 		for (let i = 0; i < 3; i++) {
 			const note = await call(url, '/api/collections/notes/records', {
@@ -323,5 +364,375 @@ test.describe('playground attacks', () => {
 		} finally {
 			stream.abort();
 		}
+		watch.check();
+	});
+
+	test('no cross-user access: another user cannot read, change or delete a user’s notes, copies or account', async ({
+		ownPocketBase,
+	}) => {
+		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
+		const alice = await signUp(url, 'alice@example.com');
+		const bob = await signUp(url, 'bob@example.com');
+		const note = await call(url, '/api/collections/notes/records', {
+			token: alice.token,
+			json: { text: 'Alice’s note', owner: alice.id },
+		});
+		expect(note.status).toBe(200);
+		const copy = await call(url, '/api/demo/article-copies', {
+			token: alice.token,
+			json: { slug: 'a-first-look-at-api-rules' },
+		});
+		expect(copy.status).toBe(200);
+		const records = (collection: string, id = '') =>
+			`/api/collections/${collection}/records${id ? `/${id}` : ''}`;
+
+		// Bob lists nothing of Alice's, and views, changes and deletes of her records answer 404.
+		for (const [collection, id] of [
+			['notes', String(note.body['id'])],
+			['article_copies', String(copy.body['id'])],
+			['users', alice.id],
+		] as const) {
+			const list = await call(url, records(collection), { token: bob.token });
+			const ids = (list.body['items'] as { id: string }[]).map((item) => item.id);
+			expect({ collection, ids }).toEqual({
+				collection,
+				ids: collection === 'users' ? [bob.id] : [],
+			});
+			const attempts = [
+				await call(url, records(collection, id), { token: bob.token }),
+				await call(url, records(collection, id), {
+					method: 'PATCH',
+					token: bob.token,
+					json: { text: 'defaced', title: 'defaced', email: 'bob2@example.com' },
+				}),
+				await call(url, records(collection, id), { method: 'DELETE', token: bob.token }),
+			];
+			expect({ collection, statuses: attempts.map((a) => a.status) }).toEqual({
+				collection,
+				statuses: [404, 404, 404],
+			});
+		}
+		// Nor can Bob write a note in Alice's name, or hand his own note to her.
+		const framed = await call(url, records('notes'), {
+			token: bob.token,
+			json: { text: 'framed', owner: alice.id },
+		});
+		expect(framed.status).toBe(400);
+		expect(framed.body['message']).toBe('Failed to create record.');
+		const bobsNote = await call(url, records('notes'), {
+			token: bob.token,
+			json: { text: 'mine', owner: bob.id },
+		});
+		const handOver = await call(url, records('notes', String(bobsNote.body['id'])), {
+			method: 'PATCH',
+			token: bob.token,
+			json: { owner: alice.id },
+		});
+		expect(handOver.status).toBe(404);
+		// Alice's records are as she left them.
+		const mine = await call(url, records('notes', String(note.body['id'])), { token: alice.token });
+		expect(mine.body['text']).toBe('Alice’s note');
+		const myCopies = await call(url, records('article_copies'), { token: alice.token });
+		expect(myCopies.body['totalItems']).toBe(1);
+		watch.check();
+	});
+
+	test('no privileged routes: collections, settings, logs, backups, crons and superusers are closed to users and guests', async ({
+		ownPocketBase,
+	}) => {
+		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
+		const user = await signUp(url, 'climber@example.com');
+		const routes: [string, string, unknown?][] = [
+			['GET', '/api/collections'],
+			['POST', '/api/collections', { name: 'mine', type: 'base' }],
+			['GET', '/api/collections/users'],
+			['PATCH', '/api/collections/notes', { listRule: '' }],
+			['GET', '/api/settings'],
+			['PATCH', '/api/settings', { logs: { maxDays: 90 } }],
+			['GET', '/api/logs'],
+			['GET', '/api/backups'],
+			['POST', '/api/backups', { name: 'mine.zip' }],
+			['GET', '/api/crons'],
+			['POST', '/api/crons/cleanupDemoUsers'],
+			['GET', '/api/collections/_superusers/records'],
+			['POST', '/api/collections/_superusers/records', { email: 'me@example.com', password }],
+			['POST', `/api/collections/users/impersonate/${user.id}`, { duration: 60 }],
+		];
+		// PocketBase's own answers: guests need a token (401), users are not superusers (403), and
+		// the superusers' records are locked to everyone but superusers (403).
+		const locked = [403, 'Only superusers can perform this action.'];
+		for (const who of ['guest', 'user'] as const) {
+			for (const [method, path, json] of routes) {
+				const answer = await call(url, path, {
+					method,
+					...(who === 'user' ? { token: user.token } : {}),
+					...(json === undefined ? {} : { json }),
+				});
+				const expected = path.startsWith('/api/collections/_superusers/')
+					? locked
+					: who === 'guest'
+						? [401, 'The request requires valid record authorization token.']
+						: [403, 'The authorized record is not allowed to perform this action.'];
+				expect([who, method, path, answer.status, answer.body['message']]).toEqual([
+					who,
+					method,
+					path,
+					...expected,
+				]);
+			}
+		}
+		// The superuser really can, so the refusals above are about who asked.
+		const admin = await superuserToken(url);
+		expect((await call(url, '/api/settings', { token: admin })).status).toBe(200);
+		watch.check();
+	});
+
+	test('no superuser from elsewhere: the dashboard and superuser sign-in answer only the host itself', async ({
+		ownPocketBase,
+	}) => {
+		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
+		const refusal = {
+			data: {},
+			message: 'The dashboard and superuser sign-in are open only to the host itself.',
+			status: 403,
+		};
+		const signIn = (headers: Record<string, string>, secret: string, collection = '_superusers') =>
+			call(url, `/api/collections/${collection}/auth-with-password`, {
+				headers,
+				json: { identity: superuser.email, password: secret },
+			});
+		// From another address (the simulated server's, which the playground lets any caller
+		// take), a right and a wrong password get the same 403: no password can be guessed.
+		expect(await signIn(otherAddress, superuser.password)).toEqual({ status: 403, body: refusal });
+		expect(await signIn(otherAddress, 'wrong-password-1')).toEqual({ status: 403, body: refusal });
+		// Every superuser route, named by the collection's id too (the limiter allows 2 sign-ins
+		// per 3 s, so this one asks for the sign-in methods).
+		const byId = await call(url, '/api/collections/pbc_3142635823/auth-methods', {
+			headers: otherAddress,
+		});
+		expect(byId).toEqual({ status: 403, body: refusal });
+		const dashboard = await fetch(`${url}/_/`, { headers: otherAddress });
+		expect(dashboard.status).toBe(403);
+		expect(await dashboard.json()).toEqual(refusal);
+		// A superuser token made on the host is refused from elsewhere too (PocketBase's own check).
+		const token = await superuserToken(url);
+		const settings = await call(url, '/api/settings', { token, headers: otherAddress });
+		expect(settings.status).toBe(403);
+		// From the host itself, the dashboard and the sign-in work.
+		expect((await fetch(`${url}/_/`)).status).toBe(200);
+		expect((await signIn({}, superuser.password)).status).toBe(200);
+		const list = await call(url, '/api/settings', { token });
+		expect((list.body['superuserIPs'] as string[]).sort()).toEqual(['127.0.0.1', '::1']);
+		watch.check();
+	});
+
+	test('no note hoarding: a demo user keeps at most 50 notes', async ({ ownPocketBase }) => {
+		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
+		const user = await signUp(url, 'hoarder@example.com');
+		// The superuser writes the first 50 (it is not rate limited), so the test takes seconds.
+		const admin = await superuserToken(url);
+		const ids: string[] = [];
+		for (let i = 0; i < 50; i++) {
+			const note = await call(url, '/api/collections/notes/records', {
+				token: admin,
+				json: { text: `note ${i} ${'x'.repeat(480)}`, owner: user.id },
+			});
+			expect(note.status).toBe(200);
+			ids.push(String(note.body['id']));
+		}
+		const write = () =>
+			call(url, '/api/collections/notes/records', {
+				token: user.token,
+				json: { text: 'one more', owner: user.id },
+			});
+		expect(await write()).toEqual({
+			status: 400,
+			body: {
+				data: {},
+				message: 'A demo user may keep at most 50 notes: delete one to write another.',
+				status: 400,
+			},
+		});
+		// A note longer than the field's 500 characters is refused whatever the count.
+		const long = await call(url, `/api/collections/notes/records/${ids[0]}`, {
+			method: 'PATCH',
+			token: user.token,
+			json: { text: 'y'.repeat(501) },
+		});
+		expect(long.status).toBe(400);
+		const removed = await call(url, `/api/collections/notes/records/${ids[0]}`, {
+			method: 'DELETE',
+			token: user.token,
+		});
+		expect(removed.status).toBe(204);
+		expect((await write()).status).toBe(200);
+		watch.check();
+	});
+
+	test('no realtime hoarding: streams per address and subscriptions per stream are capped', async ({
+		ownPocketBase,
+	}) => {
+		test.setTimeout(45_000);
+		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
+		const open = async (headers: Record<string, string> = {}) => {
+			const controller = new AbortController();
+			const response = await fetch(`${url}/api/realtime`, { signal: controller.signal, headers });
+			return { response, close: () => controller.abort() };
+		};
+		const streams: { response: Response; close: () => void; clientId: string }[] = [];
+		try {
+			for (let i = 0; i < 10; i++) {
+				const stream = await open();
+				expect(stream.response.status).toBe(200);
+				streams.push({ ...stream, clientId: await realtimeClientId(stream.response) });
+			}
+			const eleventh = await open();
+			expect(eleventh.response.status).toBe(429);
+			expect(await eleventh.response.json()).toEqual({
+				data: {},
+				message: 'At most 10 realtime streams may be open from one address: close one first.',
+				status: 429,
+			});
+			// The cap is per address: another address still gets a stream.
+			const elsewhere = await open(otherAddress);
+			expect(elsewhere.response.status).toBe(200);
+			elsewhere.close();
+			// A closed stream frees its place.
+			streams.pop()!.close();
+			await expect
+				.poll(async () => {
+					const again = await open();
+					if (again.response.status === 200) {
+						streams.push({ ...again, clientId: await realtimeClientId(again.response) });
+					}
+					return again.response.status;
+				})
+				.toBe(200);
+
+			// Subscriptions: at most 20 topics of at most 1000 characters each.
+			const { clientId } = streams[0]!;
+			const subscribe = (subscriptions: string[]) =>
+				call(url, '/api/realtime', { json: { clientId, subscriptions } });
+			const many = Array.from({ length: 21 }, (_, i) => `notes/${String(i).padStart(15, '0')}`);
+			expect(await subscribe(many)).toEqual({
+				status: 400,
+				body: {
+					data: {},
+					message: 'A realtime stream may have at most 20 subscriptions.',
+					status: 400,
+				},
+			});
+			const filter = `text != "${'z'.repeat(1000)}"`;
+			const bulky = 'notes/*?options=' + encodeURIComponent(JSON.stringify({ query: { filter } }));
+			expect(await subscribe([bulky])).toEqual({
+				status: 400,
+				body: {
+					data: {},
+					message: 'A subscription topic, options included, may be at most 1000 characters.',
+					status: 400,
+				},
+			});
+			// What the realtime demo subscribes to still works.
+			expect((await subscribe(['PB_CONNECT', 'notes/*'])).status).toBe(204);
+			expect((await subscribe(many.slice(0, 20))).status).toBe(204);
+		} finally {
+			for (const stream of streams) stream.close();
+		}
+		watch.check();
+	});
+
+	test('no log flood: requests, refused ones too, leave no log on disk', async ({
+		ownPocketBase,
+	}) => {
+		const { url } = ownPocketBase;
+		const watch = watchResources(ownPocketBase);
+		const admin = await superuserToken(url);
+		const settings = await call(url, '/api/settings', { token: admin });
+		expect((settings.body['logs'] as { maxDays: number })['maxDays']).toBe(0);
+		const flood = async () => {
+			for (let i = 0; i < 30; i++) {
+				const refused = await call(url, '/api/collections/notes/records?perPage=5000');
+				expect(refused.status).toBe(400);
+			}
+		};
+		const logCount = async () =>
+			Number((await call(url, '/api/logs', { token: admin })).body['totalItems']);
+		await flood();
+		// PocketBase writes its log in batches every 3 s.
+		await new Promise((resolve) => setTimeout(resolve, 3_500));
+		expect(await logCount()).toBe(0);
+		watch.check();
+
+		// With PocketBase's default retention (5 days) the same requests are kept: the check can fail.
+		const keep = await call(url, '/api/settings', {
+			method: 'PATCH',
+			token: admin,
+			json: { logs: { maxDays: 5 } },
+		});
+		expect(keep.status).toBe(200);
+		await flood();
+		await expect.poll(logCount, { timeout: 10_000 }).toBeGreaterThanOrEqual(30);
+	});
+
+	test.describe('with a short account life and a small cap', () => {
+		test.use({
+			pocketBaseEnv: {
+				DEMO_USER_MAX_AGE_SECONDS: '6',
+				DEMO_USER_CLEANUP_BATCH: '2',
+				PLAYGROUND_MAX_USERS: '8',
+			},
+		});
+
+		test('no unbounded sign-ups: sign-ups stop at the cap and one cleanup run deletes every expired user', async ({
+			ownPocketBase,
+		}) => {
+			const { url } = ownPocketBase;
+			const watch = watchResources(ownPocketBase);
+			const admin = await superuserToken(url);
+			const crons = await call(url, '/api/crons', { token: admin });
+			expect(crons.body).toContainEqual({ id: 'cleanupDemoUsers', expression: '* * * * *' });
+
+			// Seven accounts made by the superuser (not rate limited), and one real sign-up: full.
+			for (let i = 0; i < 7; i++) {
+				const made = await call(url, '/api/collections/users/records', {
+					token: admin,
+					json: { email: `early-${i}@example.com`, password, passwordConfirm: password },
+				});
+				expect(made.status).toBe(200);
+			}
+			const signUpAs = (email: string) =>
+				call(url, '/api/collections/users/records', {
+					json: { email, password, passwordConfirm: password },
+				});
+			expect((await signUpAs('eighth@example.com')).status).toBe(200);
+			expect(await signUpAs('ninth@example.com')).toEqual({
+				status: 503,
+				body: {
+					data: {},
+					message:
+						'The playground has as many demo users as it holds (8); accounts are deleted after an hour, so try again soon.',
+					status: 503,
+				},
+			});
+
+			// Once they are older than the limit, one run deletes all eight, in batches of 2.
+			await new Promise((resolve) => setTimeout(resolve, 6_100));
+			const run = await call(url, '/api/crons/cleanupDemoUsers', { method: 'POST', token: admin });
+			expect(run.status).toBe(204);
+			// The run starts in the background; it ends with no user left.
+			await expect
+				.poll(
+					async () =>
+						(await call(url, '/api/collections/users/records', { token: admin })).body['totalItems']
+				)
+				.toBe(0);
+			expect((await signUpAs('ninth@example.com')).status).toBe(200);
+			watch.check();
+		});
 	});
 });

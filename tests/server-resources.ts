@@ -1,0 +1,62 @@
+/**
+ * What a PocketBase process holds: its memory (from /proc/<pid>/status) and its data folder's
+ * size on disk. The attack tests read both before and after an attack, so each can state a
+ * bound the attack did not push the server past.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from './fixtures';
+
+export interface Resources {
+	/** Resident memory now, in MB. */
+	rssMB: number;
+	/** The most resident memory the process has had since it started (VmHWM), in MB. */
+	peakMB: number;
+	/** Bytes of every file under the data folder, in MB (SQLite's -wal and -shm files too). */
+	diskMB: number;
+}
+
+function statusField(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kB = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1];
+	if (!kB) throw new Error(`/proc/${pid}/status has no ${field}`);
+	return Number(kB) / 1024;
+}
+
+function folderBytes(folder: string): number {
+	let total = 0;
+	for (const entry of readdirSync(folder, { withFileTypes: true })) {
+		const path = join(folder, entry.name);
+		total += entry.isDirectory() ? folderBytes(path) : statSync(path).size;
+	}
+	return total;
+}
+
+export function resources(pid: number, dataDir: string): Resources {
+	return {
+		rssMB: statusField(pid, 'VmRSS'),
+		peakMB: statusField(pid, 'VmHWM'),
+		diskMB: folderBytes(dataDir) / (1024 * 1024),
+	};
+}
+
+/**
+ * Asserts that, since `before`, the server's peak memory stayed under `peakMB` and its data
+ * folder grew by less than `diskGrowthMB`.
+ */
+export function expectWithinBounds(
+	pid: number,
+	dataDir: string,
+	before: Resources,
+	bounds: { peakMB: number; diskGrowthMB: number }
+): Resources {
+	const after = resources(pid, dataDir);
+	expect(after.peakMB, `peak memory (VmHWM) ${after.peakMB.toFixed(1)} MB`).toBeLessThan(
+		bounds.peakMB
+	);
+	expect(
+		after.diskMB - before.diskMB,
+		`data folder grew from ${before.diskMB.toFixed(2)} to ${after.diskMB.toFixed(2)} MB`
+	).toBeLessThan(bounds.diskGrowthMB);
+	return after;
+}
