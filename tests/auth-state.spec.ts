@@ -68,7 +68,7 @@ test.describe('Auth state, live', () => {
 		const rows = demo.locator('[data-part="compare-rows"] tr');
 		await expect(rows.first()).toContainText('3 (one query per view)');
 		await expect(rows.first()).toContainText('6 (authRefresh + query per view)');
-		await expect(rows.nth(2)).toContainText('203.0.113.10');
+		await expect(rows.nth(2)).toContainText('the server’s address (in 2001:db8::/32)');
 
 		// No token in the console or the address bar.
 		const raw = (JSON.parse(stored!) as { token: string }).token;

@@ -22,6 +22,7 @@ import {
 	waitForHealth,
 } from '../scripts/pocketbase-process.mjs';
 import { expect, test, type OwnPocketBase } from './fixtures';
+import { rawGet, realIpOf } from './raw-request';
 import { expectWithinBounds, resources } from './server-resources';
 
 const superuser = { email: 'attacks@example.com', password: 'superuser-password-1' };
@@ -734,5 +735,71 @@ test.describe('playground attacks', () => {
 			expect((await signUpAs('ninth@example.com')).status).toBe(200);
 			watch.check();
 		});
+	});
+
+	test('no shared-bucket griefing: each visitor has its own simulated server, and one address gets two buckets', async ({
+		ownPocketBase,
+	}) => {
+		// The whoami route's rule (10 per 10 s) makes every bucket visible. Two visitors, each
+		// from its own loopback address, as two readers on two networks.
+		const whoami = (from: string, lines: string[] = []) =>
+			rawGet(ownPocketBase.url, '/api/demo/whoami', lines, from);
+		const header = 'X-Simulated-Server-IP';
+		const mark = `${header}: mine`;
+		const [attacker, victim] = ['127.0.0.4', '127.0.0.5'];
+
+		const victimFirst = await whoami(victim, [mark]);
+		expect(victimFirst.status).toBe(200);
+		const victimServer = realIpOf(victimFirst);
+
+		// The attacker cannot name the victim's server, nor the victim, nor any other address.
+		const refusal = `${header} may only be sent once, as "mine" (the demo server for your address).`;
+		for (const value of [victimServer, victim, '203.0.113.10', `mine, ${victimServer}`]) {
+			const answer = await whoami(attacker, [`${header}: ${value}`]);
+			expect({ value, status: answer.status }).toEqual({ value, status: 400 });
+			expect((JSON.parse(answer.body) as { message: string }).message).toBe(refusal);
+		}
+		expect((await whoami(attacker, [mark, `${header}: ${victimServer}`])).status).toBe(400);
+
+		// Whatever else it sends, the marker counts in the attacker's own server bucket, and
+		// without it the attacker's own address: two buckets, ten answers each, then 429.
+		const forms = [
+			[],
+			[`X-Forwarded-For: ${victim}`],
+			[`X-Real-IP: ${victim}`],
+			[mark],
+			[mark, `X-Forwarded-For: ${victim}`],
+			[mark, `X-Real-IP: ${victim}`],
+		];
+		const seen = new Set<string>();
+		let answered = 0;
+		for (let round = 0; round < 6; round++) {
+			for (const lines of forms) {
+				const answer = await whoami(attacker, lines);
+				if (answer.status === 200) {
+					answered++;
+					seen.add(realIpOf(answer));
+				} else {
+					expect(answer.status).toBe(429);
+					expect(JSON.parse(answer.body)).toEqual({
+						data: {},
+						message: 'Too Many Requests.',
+						status: 429,
+					});
+				}
+			}
+		}
+		expect(answered).toBe(20);
+		expect(seen.size).toBe(2);
+		expect(seen.has(attacker)).toBe(true);
+		expect(seen.has(victimServer)).toBe(false);
+
+		// The victim's server kept its own bucket: nine more answers, at its one address.
+		for (let i = 1; i < 10; i++) {
+			const answer = await whoami(victim, [mark]);
+			expect(answer.status).toBe(200);
+			expect(realIpOf(answer)).toBe(victimServer);
+		}
+		expect((await whoami(victim)).status).toBe(200);
 	});
 });

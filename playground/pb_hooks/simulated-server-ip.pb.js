@@ -1,29 +1,46 @@
 /// <reference path="../pb_data/types.d.ts" />
-// The site's simulated server-side proxy sends X-Simulated-Server-IP so PocketBase sees "the
-// server" instead of the reader (the header is listed in trustedProxy.headers). Trusting a
-// client-set header is exactly the spoofing risk the guide warns about, so this middleware
-// lets the header through only as one single value: the documentation address below (RFC 5737
-// TEST-NET-3). A caller can use it to move itself into the one shared server bucket, never to
-// pick an address of its own.
+// The site's simulated server-side proxy sends `X-Simulated-Server-IP: mine` so PocketBase
+// sees "the server" instead of the reader (the header is listed in trustedProxy.headers).
+// Trusting a client-set header is exactly the spoofing risk the guide warns about, so the
+// client never names an address: it may send only the marker `mine`, and this middleware
+// rewrites the header into the one server address that belongs to the caller's own address,
+// before the rate limiter (priority -1000) reads e.realIP(). Each visitor thus has exactly one
+// server bucket of its own, which every user it simulates shares and no other visitor can
+// reach. It runs after the request log (-1040).
 //
 // Why all values, not header.get(): get() returns the first occurrence, but PocketBase's
 // RealIP() keys the limiter on the last occurrence of a trusted header (and on one entry of a
 // comma-separated list). Go merges every spelling of the name (x-simulated-server-ip, ...)
 // into one canonical key, so values() sees repeats in any letter case. Anything but exactly
-// one occurrence holding exactly the allowed address is refused, and as a last check the
-// address the limiter will count must be that one. It runs before the rate limiter (priority
-// -1000) and after the request log (-1040).
+// one occurrence holding exactly the marker is refused.
 routerUse(
 	new Middleware((e) => {
 		const name = 'X-Simulated-Server-IP';
-		const allowed = '203.0.113.10';
+		const marker = 'mine';
 		const values = e.request.header.values(name);
 		if (values.length === 0) return e.next();
-		if (values.length !== 1 || values[0] !== allowed || e.realIP() !== allowed) {
+		if (values.length !== 1 || values[0] !== marker) {
+			// Dropped first, so the request log records the caller's own address, not the one the
+			// caller wrote (the log reads e.realIP() after the refusal).
+			e.request.header.del(name);
 			throw new BadRequestError(
-				name + ' may only be sent once, as ' + allowed + ' (the demo server address).'
+				name + ' may only be sent once, as "' + marker + '" (the demo server for your address).'
 			);
 		}
+		// The marker is no IP, so realIP() passes this header over and returns the caller's own
+		// address: the TCP peer or, behind a proxy, the client header that proxy overwrites.
+		const visitor = e.realIP();
+		// 96 bits of its SHA-256 in the IPv6 documentation prefix 2001:db8::/32 (RFC 3849): no
+		// real client has such an address, and two visitors share one only if those 96 bits
+		// collide.
+		const hash = $security.sha256('simulated-server:' + visitor);
+		const groups = ['2001', '0db8'];
+		for (let i = 0; i < 24; i += 4) groups.push(hash.slice(i, i + 4));
+		const server = groups.join(':');
+		e.request.header.set(name, server);
+		// The limiter reads the header when it runs; check it now counts the server address.
+		if (e.realIP() !== server)
+			throw new ApiError(500, 'The demo server address was not applied.', null);
 		return e.next();
 	}, -1035)
 );

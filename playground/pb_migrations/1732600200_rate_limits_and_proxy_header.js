@@ -5,9 +5,9 @@
 //
 // trustedProxy: the site's simulated server-side proxy marks its requests with
 // X-Simulated-Server-IP so that PocketBase sees the server's address instead of the reader's.
-// pb_hooks/simulated-server-ip.pb.js lets the header through only once and only with the one
-// documented value, so a caller can use it to join the shared "server" bucket but never to
-// pick an address of its own. No other header is trusted: PocketBase believes a listed header
+// pb_hooks/simulated-server-ip.pb.js lets the header through only once and only as the marker
+// `mine`, which it rewrites into the one server address derived from the caller's own, so a
+// caller can use it to join its own "server" bucket but never to pick an address. No other header is trusted: PocketBase believes a listed header
 // from any caller, and locally every caller reaches PocketBase directly. A public deployment
 // behind a reverse proxy that overwrites a client-IP header names that header in
 // PLAYGROUND_CLIENT_IP_HEADER when it first starts (see playground/README.md).

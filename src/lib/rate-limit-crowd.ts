@@ -23,7 +23,6 @@ import {
 	type WindowState,
 } from './rate-limiter';
 import { mulberry32 } from './seeded-random';
-import { simulatedServerIp } from './simulated-server';
 
 export const crowdModes = ['direct', 'server', 'forwarded', 'excluded'] as const;
 export type CrowdMode = (typeof crowdModes)[number];
@@ -58,6 +57,9 @@ const users = { id: '_pb_users_auth_', name: 'users' };
 const articles = { id: 'pbc_articles', name: 'articles' };
 const notes = { id: 'pbc_notes', name: 'notes' };
 
+/** The modelled deployment's server: one address (RFC 5737 documentation range) for all readers. */
+const serverIp = '203.0.113.10';
+
 /** Reader i's own address (100.64.0.0/10, shared address space, as a carrier might hand out). */
 export function readerIp(index: number): string {
 	return `100.${64 + ((index >> 16) & 63)}.${(index >> 8) & 255}.${index & 255}`;
@@ -69,7 +71,7 @@ export function modeSettings(mode: CrowdMode, rules: readonly RateLimitRule[]): 
 		rateLimits: {
 			enabled: true,
 			rules,
-			excludedIPs: mode === 'excluded' ? [simulatedServerIp] : [],
+			excludedIPs: mode === 'excluded' ? [serverIp] : [],
 		},
 		trustedProxy: { headers: mode === 'forwarded' ? [forwardedHeader] : [], useLeftmostIP: false },
 	};
@@ -82,7 +84,7 @@ export function crowdRequest(
 	index: number
 ): LimiterRequest {
 	const direct = mode === 'direct';
-	const remoteAddr = `${direct ? readerIp(index) : simulatedServerIp}:443`;
+	const remoteAddr = `${direct ? readerIp(index) : serverIp}:443`;
 	const headers =
 		mode === 'forwarded' ? ([[forwardedHeader, readerIp(index)]] as const) : undefined;
 	const caller: Caller = pattern === 'sign-in-rush' ? 'guest' : 'user';
@@ -208,7 +210,7 @@ function attackRequest(mode: CrowdMode, i: number): LimiterRequest {
 		});
 	}
 	return collectionRequest('authWithPassword', users, {
-		remoteAddr: `${mode === 'direct' ? '192.0.2.66' : simulatedServerIp}:443`,
+		remoteAddr: `${mode === 'direct' ? '192.0.2.66' : serverIp}:443`,
 	});
 }
 

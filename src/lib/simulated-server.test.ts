@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SimulatedServer, type Clock, type TimedCall } from './simulated-server';
+import {
+	isSimulatedServerAddress,
+	SimulatedServer,
+	type Clock,
+	type TimedCall,
+} from './simulated-server';
 
 /** A clock that records what the server waited, so every millisecond is exact. */
 function fakeClock(): Clock & { slept: number[] } {
@@ -101,5 +106,14 @@ describe('SimulatedServer', () => {
 		await expect(
 			server().handle(() => Promise.resolve(answered(1, 1)), hop, controller.signal)
 		).rejects.toThrow('cancelled');
+	});
+});
+
+describe('isSimulatedServerAddress', () => {
+	it('knows the playground’s server addresses as PocketBase prints them, and nothing else', () => {
+		expect(isSimulatedServerAddress('2001:0db8:4d00:fcf2:6405:8362:dba4:e330')).toBe(true);
+		expect(isSimulatedServerAddress('127.0.0.1')).toBe(false);
+		expect(isSimulatedServerAddress('2001:0db9:0000:0000:0000:0000:0000:0001')).toBe(false);
+		expect(isSimulatedServerAddress('203.0.113.10')).toBe(false);
 	});
 });

@@ -26,10 +26,21 @@ export interface Segment {
 	durationMs: number;
 }
 
-/** The address the simulated server's requests carry (RFC 5737 documentation range). */
-export const simulatedServerIp = '203.0.113.10';
-/** The header the playground trusts for it; see playground/pb_hooks/simulated-server-ip.pb.js. */
+/** The header the playground trusts for the server's address. */
 export const simulatedServerHeader = 'X-Simulated-Server-IP';
+/**
+ * The one value the simulated server sends in it. The playground
+ * (pb_hooks/simulated-server-ip.pb.js) rewrites it into the server address that belongs to the
+ * reader's own address, so each reader has one server of their own that no one else can reach.
+ */
+export const simulatedServerMarker = 'mine';
+/** Where those server addresses lie: the IPv6 documentation prefix (RFC 3849). */
+export const simulatedServerRange = '2001:db8::/32';
+
+/** Whether PocketBase's `realIP` is a simulated server's (it prints IPv6 expanded). */
+export function isSimulatedServerAddress(realIp: string): boolean {
+	return realIp.startsWith('2001:0db8:');
+}
 
 export interface Clock {
 	/** Resolves after `ms`, or rejects with the signal's reason when it aborts. */

@@ -163,7 +163,7 @@ describe('page views', () => {
 			[
 				'Rate-limit bucket',
 				'your address, rule /api/ (300 per 10 s)',
-				'the server’s 203.0.113.10, rule /api/ (300 per 10 s), shared by all its users',
+				'the server’s address (in 2001:db8::/32), rule /api/ (300 per 10 s), shared by all its users',
 			],
 			['Failed calls', '0', '1'],
 		]);

@@ -11,7 +11,7 @@ import {
 	type FailureText,
 	type RequestFailure,
 } from '~/lib/request-error';
-import { simulatedServerIp } from '~/lib/simulated-server';
+import { simulatedServerRange } from '~/lib/simulated-server';
 import type { Schema } from '~/lib/url-state';
 import { formatMs, plural } from '../demo-kit/format';
 
@@ -233,7 +233,7 @@ export function comparisonRows(
 		{
 			label: 'Rate-limit bucket',
 			direct: `your address, rule /api/ (${apiLimit})`,
-			server: `the server’s ${simulatedServerIp}, rule /api/ (${apiLimit}), shared by all its users`,
+			server: `the server’s address (in ${simulatedServerRange}), rule /api/ (${apiLimit}), shared by all its users`,
 		},
 		{
 			label: 'Failed calls',

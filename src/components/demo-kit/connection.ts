@@ -10,7 +10,7 @@ import { probePocketBase } from '~/lib/connection-probe';
 import { canRunDemos, rateLimited, type ConnectionStatus } from '~/lib/connection-status';
 import { checkPocketBaseUrl, resolvePocketBaseUrl, type UrlSource } from '~/lib/pocketbase-url';
 import { toRequestFailure } from '~/lib/request-error';
-import { simulatedServerHeader, simulatedServerIp } from '~/lib/simulated-server';
+import { simulatedServerHeader, simulatedServerMarker } from '~/lib/simulated-server';
 
 export interface ConnectionSnapshot {
 	url: string;
@@ -200,7 +200,8 @@ export async function directClient(): Promise<PocketBase> {
 
 /**
  * Makes SDK clients as the simulated server would hold them: memory-only auth (as in Node)
- * and every request marked with the server's address, which the playground trusts.
+ * and every request marked as the server's; the playground puts this reader's own server
+ * address in place of the marker, so all the users one reader simulates share one address.
  */
 export async function serverClientFactory(): Promise<() => PocketBase> {
 	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
@@ -208,7 +209,7 @@ export async function serverClientFactory(): Promise<() => PocketBase> {
 		const client = new PocketBaseClass(url, new BaseAuthStore());
 		client.beforeSend = (requestUrl, options) => {
 			const headers = new Headers(options.headers);
-			headers.set(simulatedServerHeader, simulatedServerIp);
+			headers.set(simulatedServerHeader, simulatedServerMarker);
 			return { url: requestUrl, options: { ...options, headers: Object.fromEntries(headers) } };
 		};
 		return client;

@@ -3,7 +3,7 @@
  * what the rate-limiter model predicted for the very same sequence, in rows and sentences. No
  * DOM, no network; the element sends the requests and hands the answers here.
  */
-import { simulatedServerIp } from '~/lib/simulated-server';
+import { simulatedServerHeader } from '~/lib/simulated-server';
 import {
 	collectionRequest,
 	playgroundRules,
@@ -29,7 +29,7 @@ export const liveSchema = {
 /** The playground's limiter as its migration sets it up (rate-limiter.test.ts checks it). */
 export const playgroundSettings: LimiterSettings = {
 	rateLimits: { enabled: true, rules: playgroundRules, excludedIPs: [] },
-	trustedProxy: { headers: ['X-Simulated-Server-IP'], useLeftmostIP: false },
+	trustedProxy: { headers: [simulatedServerHeader], useLeftmostIP: false },
 };
 
 /** The most attempts the direct burst sends before giving up on a 429. */
@@ -57,6 +57,11 @@ export interface Attempt {
 
 /** The browser's address stands in for the key; the model only needs it to be one key. */
 const readerAddr = '192.0.2.1:1';
+/**
+ * The header as the limiter reads it after the playground's hook has put this reader's server
+ * address in place of the marker; any one address in the range does for the model.
+ */
+const serverHeader = [simulatedServerHeader, '2001:db8::1'] as const;
 
 /**
  * Predictions for this page's attempts, kept across runs so a second click starts where
@@ -72,7 +77,7 @@ export class Predictor {
 			{ id: '_pb_users_auth_', name: 'users' },
 			path === 'direct'
 				? { remoteAddr: readerAddr }
-				: { remoteAddr: readerAddr, headers: [['X-Simulated-Server-IP', simulatedServerIp]] }
+				: { remoteAddr: readerAddr, headers: [serverHeader] }
 		);
 		const decision = this.#model.check(request, sentAt);
 		return {

@@ -73,7 +73,7 @@ export function deliveryText(stream: UpstreamStream): string {
 /** The answer PocketBase gives a subscription from another address than the stream's. */
 export function crossAddressText(status: number, message: string): string {
 	if (status === 400 && message === 'Invalid realtime client.') {
-		return 'PocketBase refused: 400 “Invalid realtime client.” Your browser opened the stream from your address; the subscription came from the server’s (203.0.113.10). Since v0.38.2 both must come from the same address, so a server cannot subscribe a stream your browser holds.';
+		return 'PocketBase refused: 400 “Invalid realtime client.” Your browser opened the stream from your address; the subscription came from the server’s (the one the playground derives from yours). Since v0.38.2 both must come from the same address, so a server cannot subscribe a stream your browser holds.';
 	}
 	if (status >= 200 && status < 300) {
 		return `PocketBase accepted it (${status}): this PocketBase is older than v0.38.2, or it saw both requests from one address.`;

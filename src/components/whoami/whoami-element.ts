@@ -19,7 +19,6 @@ import { timedCall } from '../demo-kit/timing';
 import { canRunDemos } from '~/lib/connection-status';
 import { directReplay, findDiagram, proxyReplay } from '~/lib/diagram-replay';
 import { describeFailure, toRequestFailure } from '~/lib/request-error';
-import { simulatedServerIp } from '~/lib/simulated-server';
 import { decodeSettings } from '~/lib/url-state';
 import {
 	announcement,
@@ -178,7 +177,7 @@ class WhoamiDemo extends HTMLElement {
 		const set = (field: string, text: string) => {
 			card.querySelector<HTMLElement>(`[data-field="${field}"]`)!.textContent = text;
 		};
-		set('address', describeAddress(answer, simulatedServerIp));
+		set('address', describeAddress(answer));
 		set('identity', describeIdentity(answer));
 		set('time', timeText(totalMs, path));
 		card.querySelector<HTMLElement>('.answer')!.hidden = false;

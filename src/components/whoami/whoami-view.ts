@@ -52,10 +52,13 @@ export function describeIdentity(answer: WhoamiAnswer): string {
 	return 'a guest (no auth token): @request.auth.id is empty';
 }
 
-/** The rate limiter's key, and whose bucket it is. */
-export function describeAddress(answer: WhoamiAnswer, serverIp: string): string {
-	if (answer.realIP === serverIp)
-		return `${answer.realIP}: the server’s address, shared by every user it serves`;
+/**
+ * The rate limiter's key, and whose bucket it is. A request the simulated server made carries
+ * the server address the playground derived from the reader's own (`simulatedServer`).
+ */
+export function describeAddress(answer: WhoamiAnswer): string {
+	if (answer.simulatedServer)
+		return `${answer.realIP}: the server’s address (yours alone, derived from your address), shared by every user it serves`;
 	return `${answer.realIP}: your own address`;
 }
 
