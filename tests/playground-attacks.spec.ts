@@ -24,13 +24,14 @@ import {
 import { expect, test, type OwnPocketBase } from './fixtures';
 import { rawGet, realIpOf } from './raw-request';
 import { expectWithinBounds, resources } from './server-resources';
+import { simulatedServerHeader, simulatedServerMarker } from '../src/lib/simulated-server';
 
 const superuser = { email: 'attacks@example.com', password: 'superuser-password-1' };
 const password = 'correct horse battery';
 /** What no attack below may push a playground past. */
 const bounds = { peakMB: 150, diskGrowthMB: 5 };
-/** The simulated server's address: a header the playground accepts, to test a second address. */
-const otherAddress = { 'X-Simulated-Server-IP': '203.0.113.10' };
+/** The caller's simulated server: another address it may take (playground/README.md), to test a second one. */
+const otherAddress = { [simulatedServerHeader]: simulatedServerMarker };
 
 /** Reads the server's memory and disk now; `check()` asserts the bounds since then. */
 function watchResources(pb: OwnPocketBase) {
