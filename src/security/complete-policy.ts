@@ -4,9 +4,9 @@
  * - The `<meta http-equiv="content-security-policy">` moves up to follow `<meta charset>`. A
  *   policy in a meta tag governs only what comes after it, and Astro places it at the end of
  *   Starlight's <head>, after the theme script and the first stylesheets.
- * - `style-src` gets the hash of every inline `<style>` in the page that it lacks. Astro 7.3
- *   hashes the styles it inlines for a page's own components but not those of components an MDX
- *   page places (the demos), so the browser would refuse those.
+ * - `style-src` gets the hash of every inline `<style>` in the page that it lacks. Astro
+ *   7.3.5 hashes the styles it inlines for a page's own components but not those of components
+ *   an MDX page places (the demos), so the browser would refuse those.
  *
  * Every inline `<style>` here came out of the build, so allowing each by its exact text admits
  * nothing a reader or a server response could inject.

@@ -10,10 +10,11 @@ import type { Sha256Source } from './inline-scripts.ts';
 type CspConfig = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
 /**
- * Loopback origins a reader's own PocketBase can answer on. Browsers let an https page call them
- * (they count as potentially trustworthy, see src/lib/pocketbase-url.ts's isMixedContent), and
- * `npm run playground` listens there. CSP source expressions have no address ranges and no IPv6
- * literals, so the rest of 127.0.0.0/8 and [::1] cannot be listed.
+ * Loopback origins a reader's own PocketBase can answer on: `npm run playground` listens there,
+ * and browsers count loopback as potentially trustworthy, so an https page calling it is not
+ * blocked as mixed content (see src/lib/pocketbase-url.ts's isMixedContent). CSP source
+ * expressions have no address ranges and no IPv6 literals, so the rest of 127.0.0.0/8 and [::1]
+ * cannot be listed.
  */
 export const loopbackSources = ['http://127.0.0.1:*', 'http://localhost:*'] as const;
 
