@@ -3,11 +3,25 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { repositoryUrl, siteUrl } from './site.config.mjs';
+import { playgroundUrl } from './src/lib/pocketbase-url.ts';
+import { completeContentSecurityPolicy } from './src/security/complete-policy.ts';
+import { contentSecurityPolicy } from './src/security/content-security-policy.ts';
+import { starlightInlineScriptHashes } from './src/security/inline-scripts.ts';
 import { tableRegions } from './src/markdown/table-regions.ts';
 
 export default defineConfig({
 	site: siteUrl,
 	trailingSlash: 'always',
+	// Build-time only: `astro dev` serves pages without the policy (Vite injects its own scripts).
+	security: {
+		csp: contentSecurityPolicy({
+			pocketBaseUrl: process.env['PUBLIC_POCKETBASE_URL'] ?? playgroundUrl,
+			inlineScriptHashes: starlightInlineScriptHashes(),
+		}),
+	},
+	// Expressive Code (Starlight's) highlights every code block; Astro's own Shiki pass is unused,
+	// and left on it makes Astro warn that Shiki's inline styles conflict with the policy.
+	markdown: { syntaxHighlight: false },
 	vite: {
 		// Pre-bundle the SDK when the dev server starts; discovering it on a demo's first click
 		// would make Vite re-optimise and fail that first import.
@@ -49,5 +63,7 @@ export default defineConfig({
 		}),
 		// After starlight(): wraps Markdown tables in focusable, named scroll regions.
 		tableRegions(),
+		// After the build: the policy first in each page's <head>, with every inline style's hash.
+		completeContentSecurityPolicy(),
 	],
 });

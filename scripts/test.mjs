@@ -50,7 +50,7 @@ const pocketBasePort = String(await freePort());
 env.E2E_PB_PORT = pocketBasePort;
 env.PUBLIC_POCKETBASE_URL = `http://127.0.0.1:${pocketBasePort}`;
 // The e2e PocketBase's signing key is in the build's environment too, as a careless deployment
-// might have it: tests/hook-routes.spec.ts checks that it appears nowhere in dist/.
+// might have it: tests/dist-secrets.spec.ts checks that it appears nowhere in dist/.
 env.PLAYGROUND_SIGNING_KEY ??= randomBytes(32).toString('hex');
 step('Build (with link validation)', ['astro', 'build']);
 env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eReport;

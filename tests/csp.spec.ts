@@ -1,0 +1,213 @@
+/**
+ * The Content-Security-Policy is in force and nothing the site ships breaks it: every page of
+ * the sitemap, and the interactions that load code or connect somewhere (the SDK's first load,
+ * realtime streams, a PocketBase named with `?pb=`, Pagefind's WebAssembly search, the diagram
+ * player, the theme picker). A violation counts whether the browser reports it as a
+ * `securitypolicyviolation` event or only as a console message.
+ */
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { projectRoot } from '../scripts/pocketbase-process.mjs';
+import { connectionStatus, expect, test } from './fixtures';
+import { sitemapPaths } from './sitemap';
+import { startStaticHost } from './static-host';
+
+/** What the init script below calls for each violation the page sees. */
+interface ViolationReporter {
+	reportCspViolation(text: string): void;
+}
+
+/** Starts collecting the page's CSP violations (events and console messages), across reloads. */
+async function watchViolations(page: Page): Promise<string[]> {
+	const found: string[] = [];
+	await page.exposeBinding('reportCspViolation', (_source, text: string) => found.push(text));
+	await page.addInitScript(() => {
+		const reporter = window as unknown as ViolationReporter;
+		document.addEventListener('securitypolicyviolation', (event) =>
+			reporter.reportCspViolation(
+				`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}: ${event.sample}`
+			)
+		);
+	});
+	page.on('console', (message) => {
+		if (/Content.Security.Policy/i.test(message.text())) found.push(message.text());
+	});
+	return found;
+}
+
+/** The policy's directives, by name, from the page's meta tag; it must come right after charset. */
+async function policyOf(page: Page): Promise<Map<string, string[]>> {
+	const { content, position } = await page.evaluate(() => {
+		const meta = document.head.querySelector('meta[http-equiv="content-security-policy"]');
+		return {
+			content: meta?.getAttribute('content') ?? '',
+			position: meta ? [...document.head.children].indexOf(meta) : -1,
+		};
+	});
+	// A meta policy governs only what follows it: only <meta charset> may come first.
+	expect(position).toBe(1);
+	return new Map(
+		content
+			.split(';')
+			.map((directive) => directive.trim().split(/\s+/))
+			.filter((parts) => parts[0])
+			.map(([name, ...sources]) => [name!, sources])
+	);
+}
+
+test.describe('Content-Security-Policy', () => {
+	test('is enforced: an injected inline script does not run and is reported', async ({ page }) => {
+		const violations = await watchViolations(page);
+		await page.goto('/');
+		const policy = await policyOf(page);
+		expect(policy.get('script-src')).toContain("'self'");
+		expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
+		expect(policy.get('object-src')).toEqual(["'none'"]);
+		const ran = await page.evaluate(() => {
+			const script = document.createElement('script');
+			script.textContent = 'document.documentElement.dataset.injected = "yes"';
+			document.head.append(script);
+			return document.documentElement.dataset['injected'] === 'yes';
+		});
+		expect(ran).toBe(false);
+		await expect.poll(() => violations.join('\n')).toContain('script-src');
+	});
+
+	test('lets the demos reach the built-in PocketBase, https and loopback, and nothing else over http', async ({
+		page,
+	}) => {
+		await page.goto('/');
+		const connect = (await policyOf(page)).get('connect-src') ?? [];
+		expect(connect).toEqual(expect.arrayContaining(["'self'", 'https:', 'http://127.0.0.1:*']));
+		expect(connect).not.toContain('http:');
+		expect(connect).not.toContain('*');
+	});
+
+	for (const path of sitemapPaths()) {
+		test(`${path} runs under the policy without a violation`, async ({ page }) => {
+			const violations = await watchViolations(page);
+			// Starlight's inline theme script applies a stored choice before the first paint; the
+			// built HTML says "dark", so "light" proves the hashed script ran.
+			await page.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
+			const response = await page.goto(path);
+			expect(response?.status()).toBe(200);
+			await policyOf(page);
+			await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+			await page.waitForLoadState('networkidle');
+			expect(violations).toEqual([]);
+		});
+	}
+
+	test('the search loads Pagefind and its WebAssembly and finds a page', async ({ page }) => {
+		const violations = await watchViolations(page);
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Search' }).click();
+		await page.getByRole('dialog').locator('input').fill('rate limit');
+		await expect(page.locator('.pagefind-ui__result').first()).toBeVisible({ timeout: 15_000 });
+		expect(violations).toEqual([]);
+	});
+
+	test('the theme picker and the diagram player work under the policy', async ({ page }) => {
+		const violations = await watchViolations(page);
+		await page.goto('/problem/what-pocketbase-sees/');
+		await page
+			.getByRole('combobox', { name: 'Select theme' })
+			.filter({ visible: true })
+			.selectOption('light');
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+		const diagram = page.locator('#proxy-flow');
+		await diagram.scrollIntoViewIfNeeded();
+		await diagram.getByRole('button', { name: 'Next' }).click();
+		await diagram.getByRole('button', { name: 'Play' }).click();
+		await expect
+			.poll(() =>
+				diagram.evaluate((el) =>
+					el.querySelector('[data-et="message"][data-step-active]')?.getAttribute('data-step')
+				)
+			)
+			.not.toBe('0');
+		expect(violations).toEqual([]);
+	});
+
+	test('served with public/_headers, a page keeps working and refuses to be framed', async ({
+		page,
+	}) => {
+		// astro preview ignores _headers; this serves dist/ as a host that reads it does.
+		const host = await startStaticHost(join(projectRoot, 'dist'));
+		try {
+			const violations = await watchViolations(page);
+			const response = await page.goto(`${host.url}/problem/what-pocketbase-sees/`);
+			expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+			await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+			await page.getByRole('button', { name: 'Ask PocketBase directly' }).click();
+			await expect(page.locator('[data-path="direct"] [data-field="address"]')).not.toBeEmpty();
+			expect(violations).toEqual([]);
+
+			// frame-ancestors 'none' refuses every embedding, even by the site itself.
+			await page.evaluate(() => {
+				const frame = document.createElement('iframe');
+				frame.src = '/';
+				document.body.append(frame);
+			});
+			await expect.poll(() => violations.join('\n')).toContain('frame-ancestors');
+			await expect(page.frameLocator('iframe').locator('h1')).toHaveCount(0);
+		} finally {
+			host.server.close();
+		}
+	});
+
+	test.describe('demos against a PocketBase named with ?pb=', () => {
+		test('whoami: the SDK loads and both paths call PocketBase', async ({
+			page,
+			ownPocketBase,
+		}) => {
+			const violations = await watchViolations(page);
+			await page.goto(ownPocketBase.withPb('/problem/what-pocketbase-sees/'));
+			await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+			const direct = page.locator('[data-path="direct"]');
+			const proxy = page.locator('[data-path="proxy"]');
+			await direct.getByRole('button', { name: 'Ask PocketBase directly' }).click();
+			await expect(direct.locator('[data-field="address"]')).toContainText('127.0.0.1');
+			await proxy.getByRole('button', { name: 'Ask through the simulated server' }).click();
+			await expect(proxy.locator('[data-field="address"]')).toContainText('203.0.113.10');
+			await page.getByRole('button', { name: 'Sign in as a throwaway user' }).click();
+			await expect(page.locator('.session-text')).toContainText(/Signed in as demo-/);
+			expect(violations).toEqual([]);
+		});
+
+		test('realtime: a stream opens and an event arrives', async ({ page, ownPocketBase }) => {
+			const violations = await watchViolations(page);
+			await page.goto(ownPocketBase.withPb('/problem/realtime/'));
+			await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+			const demo = page.locator('realtime-streams');
+			await demo.getByRole('button', { name: 'Subscribe to my notes' }).click();
+			await expect(demo.locator('.stream-state')).toContainText('Stream open');
+			await demo.getByLabel('Note text').fill('Under the policy');
+			await demo.getByRole('button', { name: 'Create the note' }).click();
+			await expect(demo.locator('.events li').first()).toContainText('Under the policy');
+			expect(violations).toEqual([]);
+		});
+
+		test('the latency race and the rules matrix run', async ({ page, ownPocketBase }) => {
+			const violations = await watchViolations(page);
+			await page.goto(
+				ownPocketBase.withPb('/problem/double-hops/?race-requests=4&race-concurrency=2')
+			);
+			await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+			const race = page.locator('latency-race');
+			await race.getByRole('button', { name: 'Run' }).click();
+			await expect(race.locator('.progress-text')).toHaveText('Done: 8 requests.', {
+				timeout: 20_000,
+			});
+
+			await page.goto(ownPocketBase.withPb('/approaches/api-rules/'));
+			await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+			const matrix = page.locator('rules-matrix');
+			await matrix.getByRole('button', { name: 'Run the matrix' }).click();
+			await expect(matrix.locator('.progress')).toHaveText('Done: 30 answers from PocketBase.', {
+				timeout: 15_000,
+			});
+			expect(violations).toEqual([]);
+		});
+	});
+});
