@@ -79,6 +79,13 @@ describe('generateCode', () => {
 		expect(files[0]!.code).toContain('locals.pb.collection');
 		expect(files[1]!.code).toContain('event.locals.pb = new PocketBase(');
 		expect(files[1]!.code).toContain('loadFromCookie');
+		// Only the sign-in reads the posted form.
+		expect(generateCode({ ...base, method: 'create' }, 'sveltekit')[0]!.code).toContain(
+			'default: async ({ locals }) => {'
+		);
+		expect(generateCode({ ...base, method: 'auth' }, 'sveltekit')[0]!.code).toContain(
+			'default: async ({ locals, request }) => {'
+		);
 	});
 
 	it('makes Next.js create its client inside the handler, from the cookies', () => {
@@ -145,6 +152,8 @@ function compile(apps: readonly (readonly CodeFile[])[]): string[] {
 		strict: true,
 		noUncheckedIndexedAccess: true,
 		exactOptionalPropertyTypes: true,
+		noUnusedLocals: true,
+		noUnusedParameters: true,
 		target: ts.ScriptTarget.ES2022,
 		module: ts.ModuleKind.ESNext,
 		moduleResolution: ts.ModuleResolutionKind.Bundler,

@@ -214,7 +214,7 @@ import { ClientResponseError } from 'pocketbase';
 import type { Actions } from './$types';
 
 export const actions = {
-	default: async ({ locals, request }) => {
+	default: async ({ ${spec.method === 'auth' ? 'locals, request' : 'locals'} }) => {
 ${password}		try {
 			// locals.pb is this request's own client (hooks.server.ts), signed in as the visitor.
 			const ${name} = await ${sdkCall(spec, 'locals.pb', '\t\t\t')};
