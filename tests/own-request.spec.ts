@@ -3,6 +3,7 @@
  * sent and got, the generated code beside it, PocketBase's own 400 with its field errors, and
  * the form's state in the URL.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { connectionStatus, expect, test } from './fixtures';
 
@@ -53,6 +54,12 @@ test.describe('your own request', () => {
 		await expect(proxy.locator('.bucket')).toContainText(
 			'counted for the server’s address (203.0.113.10)'
 		);
+		// The results pass axe too (pages.spec.ts sees the demo before it has run).
+		const axe = await new AxeBuilder({ page })
+			.include('own-request')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
 		// The code follows the form, coloured, for each target.
 		const code = demo(page).locator('.code');
@@ -135,5 +142,52 @@ test.describe('your own request', () => {
 		// A link with a value that is too long says so and keeps the default.
 		await page.goto(`/your-request/?own-sort=${'x'.repeat(201)}`);
 		await expect(demo(page).locator('.problems')).toContainText('Sort: at most 200 characters');
+	});
+
+	test('signed in, both paths carry the token; a create needs its owner; auth-with-password signs in', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		await page.goto(ownPocketBase.withPb('/your-request/?own-collection=notes&own-method=create'));
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+		await demo(page).getByRole('button', { name: 'Sign in as a throwaway user' }).click();
+		// Sign-up and sign-in: two bcrypt hashes in PocketBase, slow on a busy machine.
+		await expect(demo(page).locator('.session-text')).toContainText(/Signed in as demo-/, {
+			timeout: 15_000,
+		});
+		const form = demo(page).locator('form');
+		await expect(form.getByLabel('Body (JSON)')).toHaveValue(/"owner":"\w{15}"/);
+		await demo(page).getByRole('button', { name: 'Run it both ways' }).click();
+		for (const name of ['direct', 'proxy'] as const) {
+			const box = side(page, name);
+			await expect(row(box, 'Status')).toHaveText('200 OK', { timeout: 15_000 });
+			await expect(row(box, 'Authorization')).toHaveText(/^sent \(a token of \d+ characters/);
+			await expect(row(box, 'Request')).toContainText('POST http://127.0.0.1:');
+			await expect(box.locator('.bucket')).toContainText('“*:create” (20 per 5 s)');
+			await expect(box.locator('.response-body code')).toContainText(
+				'"text": "A note from my own request"'
+			);
+		}
+
+		const email = await form.getByLabel('Email').inputValue();
+		await form.getByLabel('Collection').fill('users');
+		await form.getByLabel('Method').selectOption('auth');
+		await expect(form.getByLabel('Email')).toHaveValue(email);
+		await demo(page).getByRole('button', { name: 'Run it both ways' }).click();
+		for (const name of ['direct', 'proxy'] as const) {
+			const box = side(page, name);
+			await expect(row(box, 'Request')).toContainText('/api/collections/users/auth-with-password', {
+				timeout: 15_000,
+			});
+			await expect(row(box, 'Status')).toHaveText('200 OK');
+			await expect(box.locator('.response-body code')).toContainText('"token": "');
+		}
+		const code = demo(page).locator('[data-target="browser"]');
+		await expect(code).toContainText(`authWithPassword('${email}', password)`);
+		// The password is used, never written into the code or the address.
+		const password = await form.getByLabel(/^Password/).inputValue();
+		expect(password).not.toBe('');
+		await expect(code).not.toContainText(password);
+		expect(page.url()).not.toContain(password);
 	});
 });
