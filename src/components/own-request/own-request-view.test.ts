@@ -161,7 +161,7 @@ describe('bucketText', () => {
 			'The playground’s rule “*:create” (20 per 5 s), counted for your own address: a window for you alone.'
 		);
 		expect(bucketText('proxy', 'auth', 'users', playground)).toBe(
-			'The playground’s rule “*:auth” (2 per 3 s), counted for the server’s address (203.0.113.10): one window shared by every visitor the server serves.'
+			'The playground’s rule “*:auth” (2 per 3 s), counted for the server’s address: a real server has one, shared by every visitor it serves.'
 		);
 		expect(bucketText('direct', 'list', 'articles', playground)).toContain(
 			'“/api/” (300 per 10 s)'

@@ -21,7 +21,7 @@ import {
 	type RequestMethod,
 	type RequestSpec,
 } from '~/lib/request-code';
-import { simulatedServerHeader, simulatedServerIp } from '~/lib/simulated-server';
+import { simulatedServerHeader } from '~/lib/simulated-server';
 import { decodeSettings, paramName, type Schema } from '~/lib/url-state';
 
 /** The URL-state prefix of this demo (`?own-method=create`). */
@@ -402,8 +402,12 @@ const defaultSettings: LimiterSettings = {
 	trustedProxy: { headers: [], useLeftmostIP: false },
 };
 
-/** Stands in for the reader's address: the model only needs it to differ from the server's. */
+/**
+ * Stand-ins for the two addresses: the model only needs them to differ. What the simulated
+ * server really sends in its header is shown as sent (requestRows).
+ */
 const readerAddr = '192.0.2.1:1';
+const serverAddr = '2001:db8::1';
 
 /** Which rule a request meets and whose address it counts against, in one sentence. */
 export function bucketText(
@@ -413,28 +417,31 @@ export function bucketText(
 	{ playground, signedIn }: { playground: boolean; signedIn: boolean }
 ): string {
 	const model = new RateLimiterModel(playground ? playgroundSettings : defaultSettings);
-	const request = collectionRequest(
-		limiterRoute[method],
-		{ id: collection, name: collection },
-		{
-			caller: signedIn ? 'user' : 'guest',
-			remoteAddr: readerAddr,
-			headers: path === 'proxy' ? [[simulatedServerHeader, simulatedServerIp]] : [],
-		}
-	);
-	const resolved = model.resolve(request);
+	const resolve = (proxied: boolean) =>
+		model.resolve(
+			collectionRequest(
+				limiterRoute[method],
+				{ id: collection, name: collection },
+				{
+					caller: signedIn ? 'user' : 'guest',
+					remoteAddr: readerAddr,
+					headers: proxied ? [[simulatedServerHeader, serverAddr]] : [],
+				}
+			)
+		);
+	const resolved = resolve(path === 'proxy');
 	if (resolved.skip !== false) return 'No rule matches; the limiter lets it through.';
 	const rule = `“${resolved.rule.label}” (${describeRateLimit(resolved.rule)})`;
-	const where = playground
-		? 'the playground’s rule'
-		: 'PocketBase’s default rule, if your limiter is on,';
-	if (resolved.key === simulatedServerIp) {
-		return `${capitalise(where)} ${rule}, counted for the server’s address (${simulatedServerIp}): one window shared by every visitor the server serves.`;
+	const where = capitalise(
+		playground ? 'the playground’s rule' : 'PocketBase’s default rule, if your limiter is on,'
+	);
+	if (path === 'direct') {
+		return `${where} ${rule}, counted for your own address: a window for you alone.`;
 	}
-	if (path === 'proxy') {
-		return `${capitalise(where)} ${rule}, counted for your address: your PocketBase trusts no ${simulatedServerHeader} header, so the simulation cannot show the server’s identity there. A real server’s requests all come from its one address.`;
+	if (resolved.key !== resolve(false).key) {
+		return `${where} ${rule}, counted for the server’s address: a real server has one, shared by every visitor it serves.`;
 	}
-	return `${capitalise(where)} ${rule}, counted for your own address: a window for you alone.`;
+	return `${where} ${rule}, counted for your address: your PocketBase trusts no ${simulatedServerHeader} header, so the simulation cannot show the server’s identity there. A real server’s requests all come from its one address.`;
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
