@@ -51,6 +51,7 @@ export default defineConfig({
 			sidebar: [
 				{ label: 'Overview', link: '/' },
 				{ label: 'Decide for your app', link: '/decide/' },
+				{ label: 'Your own request', link: '/your-request/' },
 				{ label: 'The problem', items: [{ autogenerate: { directory: 'problem' } }] },
 				{ label: 'Better approaches', items: [{ autogenerate: { directory: 'approaches' } }] },
 				{
