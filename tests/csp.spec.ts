@@ -156,6 +156,20 @@ test.describe('Content-Security-Policy', () => {
 		}
 	});
 
+	test('your own request: the highlighter loads and both paths run', async ({ page }) => {
+		const violations = await watchViolations(page);
+		await page.goto('/your-request/');
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+		const demo = page.locator('own-request');
+		// Editing the request loads shiki to colour the new code.
+		await demo.getByLabel('Sort').fill('-created');
+		await expect(demo.locator('[data-target="browser"]')).toContainText("sort: '-created'");
+		await demo.getByRole('button', { name: 'Run it both ways' }).click();
+		await expect(demo.locator('[data-side="proxy"]')).toContainText('200 OK', { timeout: 15_000 });
+		await expect(demo.locator('[data-side="direct"]')).toContainText('200 OK');
+		expect(violations).toEqual([]);
+	});
+
 	test.describe('demos against a PocketBase named with ?pb=', () => {
 		test('whoami: the SDK loads and both paths call PocketBase', async ({
 			page,
