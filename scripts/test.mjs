@@ -8,10 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { nextDir, svelteKitDir } from './example-process.mjs';
 import { freePort, projectRoot } from './pocketbase-process.mjs';
-
-const svelteKitDir = join(projectRoot, 'examples', 'sveltekit');
-const nextDir = join(projectRoot, 'examples', 'nextjs');
 
 const [only, ...playwrightArgs] = process.argv.slice(2);
 /** @type {NodeJS.ProcessEnv} */

@@ -1,11 +1,11 @@
-/** The sign-in form both variants share; only the route handler it posts to differs. */
+/** The sign-in form both variants share: it posts to a route handler or a server action. */
 export function LoginForm({
 	title,
 	action,
 	failed,
 }: {
 	title: string;
-	action: string;
+	action: string | ((formData: FormData) => Promise<void>);
 	failed: boolean;
 }) {
 	return (
