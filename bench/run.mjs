@@ -5,6 +5,8 @@
 //   - measurement honesty: the race's instrumentation (direct and proxied) vs a bare fetch
 //   - the A/A check: the race with every modelled cost at zero, proxy/direct median ratio
 //   - the crowd simulation at K = 5,000 over 1 hour (in Node and on the page)
+//   - calibration: what the real SvelteKit example adds per request, beside the model's handlerMs
+//   - the Next.js example: its production build, and the same two-user test as the SvelteKit one
 // Results go to bench/results/latest.json and a table on stdout.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,8 @@ import {
 } from '../scripts/pocketbase-process.mjs';
 import { startPreview } from '../scripts/site-process.mjs';
 import { aaRuns, budgets, crowdBudgetMs, crowdRun, honestyRun, jsPerPage } from './measure.mjs';
+import { nextExampleRun } from './nextjs-example.mjs';
+import { modelHandlerMs, svelteKitHandlerRun } from './sveltekit-handler.mjs';
 
 /** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -34,6 +38,10 @@ const buildStarted = Date.now();
 const build = spawnSync('npx', ['astro', 'build'], { env, cwd: projectRoot, stdio: 'ignore' });
 if (build.status !== 0) throw new Error('astro build failed; run `npm run build` to see why.');
 const buildSeconds = (Date.now() - buildStarted) / 1000;
+
+// First, while nothing else of the bench runs: a load tool's numbers need a quiet machine.
+console.log('▶ Calibration: the SvelteKit example per request (autocannon)');
+const svelteKitHandler = await svelteKitHandlerRun();
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pb-bench-'));
 const pocketbase = startPocketBase({ port: pbPort, dataDir, stdio: 'ignore' });
@@ -49,9 +57,17 @@ const paths =
 
 /**
  * @typedef {{ path: string; performance: number; accessibility: number; bestPractices: number; seo: number; jsKbGz?: number; scripts?: number; mermaidBytes?: number; budgetKb?: number }} PageResult
- * @type {{ date: string; buildSeconds: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>> }}
+ * @type {{ date: string; buildSeconds: number; svelteKitHandler: Awaited<ReturnType<typeof svelteKitHandlerRun>>; modelHandlerMs: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>>; nextExample?: Awaited<ReturnType<typeof nextExampleRun>> }}
  */
-const results = { date: new Date().toISOString(), buildSeconds, pages: [], honesty: [], aa: [] };
+const results = {
+	date: new Date().toISOString(),
+	buildSeconds,
+	svelteKitHandler,
+	modelHandlerMs: modelHandlerMs(),
+	pages: [],
+	honesty: [],
+	aa: [],
+};
 try {
 	console.log('▶ JavaScript per page and measurement honesty (Playwright)');
 	const browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -65,6 +81,8 @@ try {
 	results.aa = await aaRuns(browser, racePage);
 	console.log('▶ Crowd simulation: 5,000 readers over 1 hour');
 	results.crowd = await crowdRun(browser, `${site}/problem/rate-limits/`);
+	console.log('▶ The Next.js example: build, and two users signing in together');
+	results.nextExample = await nextExampleRun(browser);
 	await browser.close();
 
 	console.log('▶ Lighthouse (mobile)');
@@ -103,6 +121,10 @@ try {
 mkdirSync(join(projectRoot, 'bench/results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
 console.log(`\nBuild: ${buildSeconds.toFixed(1)} s (budget ${budgets.buildSeconds} s)`);
+const k = results.svelteKitHandler;
+console.log(
+	`SvelteKit example, added per request (handler + loopback hop, median over ${k.page.requests} page and ${k.direct.requests} direct requests): page ${k.addedPageMs.toFixed(2)} ms, __data.json ${k.addedDataMs.toFixed(2)} ms (direct call ${k.direct.medianMs.toFixed(2)} ms, page ${k.page.medianMs.toFixed(2)} ms, p90 ${k.page.p90Ms.toFixed(2)} ms); the model's default handlerMs: ${results.modelHandlerMs} ms`
+);
 console.table(
 	results.pages.map((p) => ({
 		page: p.path,
@@ -139,4 +161,11 @@ if (results.crowd) {
 	console.log(
 		`Crowd simulation, 5,000 readers over 1 hour (${c.requests} requests in each of 4 setups): ${(c.nodeMedianMs ?? Number.NaN).toFixed(0)} ms in Node (median of 5), ${c.pageMs.toFixed(0)} ms on the page from the click, longest main-thread task ${c.longestTaskMs.toFixed(0)} ms (budget < ${crowdBudgetMs} ms)`
 	);
+}
+if (results.nextExample) {
+	const n = results.nextExample;
+	console.log(
+		`Next.js example: build ${n.buildSeconds.toFixed(1)} s; shared client ${n.leaks ? 'leaks' : 'DID NOT LEAK'} (Alice saw ${JSON.stringify(n.shared.aliceSees)}, Bob ${JSON.stringify(n.shared.bobSees)}); client per request ${n.isolates ? 'keeps them apart' : 'DID NOT KEEP THEM APART'} (Alice ${JSON.stringify(n.perRequest.aliceSees)}, Bob ${JSON.stringify(n.perRequest.bobSees)})`
+	);
+	if (!n.passed) process.exitCode = 1;
 }

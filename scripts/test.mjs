@@ -1,24 +1,27 @@
 // `npm test`: every check, in the order that fails fastest. Each step must pass.
-//   npm test            type check, formatting, lint, unit tests, build (with link validation), e2e
+//   npm test            type check, formatting, lint, unit tests, the examples' type checks, build
+//                       (with link validation), the SvelteKit example's build, e2e
 //   npm run test:e2e    only the build and the e2e tests; extra arguments go to Playwright,
 //                       e.g. `npm run test:e2e -- tests/whoami.spec.ts`
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { nextDir, svelteKitDir } from './example-process.mjs';
 import { freePort, projectRoot } from './pocketbase-process.mjs';
 
 const [only, ...playwrightArgs] = process.argv.slice(2);
 /** @type {NodeJS.ProcessEnv} */
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' };
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
-/** @param {string} title @param {string[]} args */
-function step(title, args) {
-	console.log(`\n▶ ${title}: ${args.join(' ')}`);
+/** @param {string} title @param {string[]} args @param {string} [cwd] */
+function step(title, args, cwd = projectRoot) {
+	const where = cwd === projectRoot ? '' : ` (in ${relative(projectRoot, cwd)})`;
+	console.log(`\n▶ ${title}: ${args.join(' ')}${where}`);
 	const started = Date.now();
-	const result = spawnSync(npx, args, { stdio: 'inherit', env, cwd: projectRoot });
+	const result = spawnSync(npx, args, { stdio: 'inherit', env, cwd });
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	if (result.status !== 0) {
 		console.error(`\n✖ ${title} failed after ${seconds} s.`);
@@ -43,6 +46,15 @@ if (only !== 'e2e') {
 		'--reporter=json',
 		`--outputFile.json=${unitReport}`,
 	]);
+	// The example apps' own type checks: the code the pages show must compile as it stands.
+	step('SvelteKit example: generated types', ['svelte-kit', 'sync'], svelteKitDir);
+	step(
+		'SvelteKit example: type check',
+		['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings'],
+		svelteKitDir
+	);
+	step('Next.js example: route types', ['next', 'typegen'], nextDir);
+	step('Next.js example: type check', ['tsc', '--noEmit'], nextDir);
 }
 
 // The e2e PocketBase gets a free port, and the site is built to call it by default.
@@ -53,6 +65,8 @@ env.PUBLIC_POCKETBASE_URL = `http://127.0.0.1:${pocketBasePort}`;
 // might have it: tests/dist-secrets.spec.ts checks that it appears nowhere in dist/.
 env.PLAYGROUND_SIGNING_KEY ??= randomBytes(32).toString('hex');
 step('Build (with link validation)', ['astro', 'build']);
+// tests/examples-sveltekit.spec.ts starts this build against a PocketBase of its own.
+step('SvelteKit example: build', ['vite', 'build'], svelteKitDir);
 env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eReport;
 step('End-to-end tests', ['playwright', 'test', '--reporter=list,json', ...playwrightArgs]);
 

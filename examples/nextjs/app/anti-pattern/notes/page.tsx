@@ -1,0 +1,10 @@
+import { connection } from 'next/server';
+import { NoteList } from '@/components/note-list';
+import { pb } from '@/lib/pocketbase';
+
+// Whose notes? Whoever signed in last, in any browser.
+export default async function NotesPage() {
+	await connection(); // rendered for each request, not once at build time
+	const notes = await pb.collection('notes').getFullList({ sort: '-created', cache: 'no-store' });
+	return <NoteList title="Your notes? (one shared client)" notes={notes} />;
+}

@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+import type { NextConfig } from 'next';
+
+// An npm workspace of the guide's repository: its packages, next included, are installed in
+// the repository's node_modules, two folders up, so that is the root Next.js resolves from.
+const repositoryRoot = join(import.meta.dirname, '..', '..');
+
+const config: NextConfig = {
+	outputFileTracingRoot: repositoryRoot,
+	turbopack: { root: repositoryRoot },
+};
+
+export default config;

@@ -1,0 +1,82 @@
+// Starts the built example apps as child processes against a given PocketBase: the SvelteKit
+// one (examples/sveltekit/build, adapter-node) for its e2e test and the calibration in
+// `npm run bench`, the Next.js one (`next start`) for the bench's run of the same test.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, projectRoot, waitForUrl } from './pocketbase-process.mjs';
+
+export const svelteKitDir = join(projectRoot, 'examples', 'sveltekit');
+export const nextDir = join(projectRoot, 'examples', 'nextjs');
+
+/**
+ * Runs `args` with this Node in `cwd` and resolves once `url` answers; rejects at once with its
+ * output if it exits first.
+ * @param {string} name @param {string[]} args @param {string} cwd @param {string} url
+ * @param {NodeJS.ProcessEnv} env
+ */
+async function serve(name, args, cwd, url, env) {
+	const child = spawn(process.execPath, args, {
+		cwd,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, ...env },
+	});
+	let output = '';
+	const keep = (/** @type {Buffer} */ chunk) => {
+		output = (output + chunk.toString()).slice(-2000);
+	};
+	child.stdout.on('data', keep);
+	child.stderr.on('data', keep);
+	/** @type {Promise<never>} */
+	const exited = new Promise((_, reject) =>
+		child.once('exit', (code) =>
+			reject(new Error(`${name} exited (code ${code}) before serving ${url}:\n${output}`))
+		)
+	);
+	await Promise.race([waitForUrl(url), exited]);
+	return { child, url };
+}
+
+/**
+ * Serves the SvelteKit example on a free loopback port.
+ * @param {{ pocketBaseUrl: string }} options
+ */
+export async function startSvelteKitExample({ pocketBaseUrl }) {
+	const entry = join(svelteKitDir, 'build', 'index.js');
+	if (!existsSync(entry)) {
+		throw new Error(
+			'No built SvelteKit example in examples/sveltekit/build. Run the e2e tests with `npm test` or `npm run test:e2e` (they build it first).'
+		);
+	}
+	const url = `http://127.0.0.1:${await freePort()}`;
+	return serve('The SvelteKit example', [entry], svelteKitDir, url, {
+		HOST: '127.0.0.1',
+		PORT: new URL(url).port,
+		// adapter-node builds event.url (and the form actions' CSRF check) from ORIGIN.
+		ORIGIN: url,
+		POCKETBASE_URL: pocketBaseUrl,
+	});
+}
+
+/**
+ * Serves the Next.js example's production build (`next build` first) on a free loopback port.
+ * @param {{ pocketBaseUrl: string }} options
+ */
+export async function startNextExample({ pocketBaseUrl }) {
+	if (!existsSync(join(nextDir, '.next', 'BUILD_ID'))) {
+		throw new Error(
+			'No built Next.js example in examples/nextjs/.next: run `npx next build` there.'
+		);
+	}
+	const port = String(await freePort());
+	const next = join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
+	return serve(
+		'The Next.js example',
+		// localhost, not 127.0.0.1: `next start` gives route handlers a request.url on localhost,
+		// and the login's redirect (and so the auth cookie) must stay on the host it came from.
+		[next, 'start', '--hostname', 'localhost', '--port', port],
+		nextDir,
+		`http://localhost:${port}`,
+		{ POCKETBASE_URL: pocketBaseUrl, NEXT_TELEMETRY_DISABLED: '1' }
+	);
+}
