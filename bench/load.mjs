@@ -175,7 +175,7 @@ async function openRealtime(agent, base, tally, token, sentAt, signal) {
 /**
  * One visitor: arrives (sign up, sign in, subscribe), resolving `arrived`, then does the demos'
  * requests with a think time between them until `signal` aborts.
- * @param {{ base: string; n: number; runId: string; tally: Tally; signal: AbortSignal; arrived: () => void }} v
+ * @param {{ base: string; n: number; runId: string; tally: Tally; signal: AbortSignal; arrived: () => void; realtime: boolean }} v
  */
 async function visitor(v) {
 	// undici 8 takes the source address as the client's own option: a `localAddress` inside
@@ -201,7 +201,7 @@ async function visitor(v) {
 			: undefined;
 		/** @type {Map<string, number>} */
 		const sentAt = new Map();
-		if (auth) await openRealtime(agent, base, tally, auth.token, sentAt, signal);
+		if (auth && v.realtime) await openRealtime(agent, base, tally, auth.token, sentAt, signal);
 		v.arrived();
 		if (!auth) return;
 		/** @type {string[]} */
@@ -334,7 +334,7 @@ export const arrivalConcurrency = 4;
  * can hash passwords without a queue of sign-ups timing out; windows are measured only once
  * everyone has arrived, so they show the steady load of that many visitors.
  */
-export async function startCrowd() {
+export async function startCrowd(realtime = true) {
 	const dataDir = mkdtempSync(join(tmpdir(), 'pb-load-'));
 	const pocketbase = startPocketBase({
 		port: await freePort(),
@@ -386,6 +386,7 @@ export async function startCrowd() {
 								tally,
 								signal: end.signal,
 								arrived: resolve,
+								realtime,
 							})
 						);
 					});
@@ -400,6 +401,7 @@ export async function startCrowd() {
 				seconds,
 				perSecond: (total - first) / seconds,
 				// Sign-up and sign-in each hash a password on purpose: the dearest thing a visitor does.
+				// PocketBase's CPU over the whole arrival, so the crowd already there is in it too.
 				cpuMsPerArrival:
 					cpuBefore !== undefined && cpuAfter !== undefined
 						? Math.round(((cpuAfter - cpuBefore) * 1000) / (total - first))
@@ -491,11 +493,12 @@ export const kneeMs = 500;
  * of `steps` and through `visitors`, in increasing order, and is measured at each for
  * `stepSeconds` (for `seconds` at `visitors`, the main run). It stops growing past the knee, the
  * first count whose p95 passes {@link kneeMs} ms, unless that is still below `visitors`.
- * @param {{ visitors: number; seconds: number; steps: number[]; stepSeconds: number }} options
+ * `realtime: false` leaves the subscriptions out, to see what they cost.
+ * @param {{ visitors: number; seconds: number; steps: number[]; stepSeconds: number; realtime: boolean }} options
  */
 export async function loadBench(options) {
 	const counts = [...new Set([...options.steps, options.visitors])].sort((a, b) => a - b);
-	const crowd = await startCrowd();
+	const crowd = await startCrowd(options.realtime);
 	/** @type {(Awaited<ReturnType<typeof loadRunParts>> & { main: boolean })[]} */
 	const steps = [];
 	try {

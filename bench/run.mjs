@@ -10,6 +10,7 @@
 // table on stdout.
 //   npm run bench -- --only=load    just the load run; --load-visitors=200 --load-seconds=60
 //                                   --load-steps=50,100,200,400,800 --load-step-seconds=20
+//                                   --load-no-realtime (no subscriptions, to see their cost)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
 		'load-seconds': { type: 'string', default: '60' },
 		'load-steps': { type: 'string', default: '50,100,200,400,800' },
 		'load-step-seconds': { type: 'string', default: '20' },
+		'load-no-realtime': { type: 'boolean', default: false },
 	},
 });
 const loadOptions = {
@@ -47,6 +49,7 @@ const loadOptions = {
 		.filter(Boolean)
 		.map((n) => Number(n)),
 	stepSeconds: Number(args['load-step-seconds']),
+	realtime: !args['load-no-realtime'],
 };
 const resultsDir = join(projectRoot, 'bench/results');
 
