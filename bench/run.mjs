@@ -7,11 +7,17 @@
 //   - the crowd simulation at K = 5,000 over 1 hour (in Node and on the page)
 //   - calibration: what the real SvelteKit example adds per request, beside the model's handlerMs
 //   - the Next.js example: its production build, and the same two-user test as the SvelteKit one
-// Results go to bench/results/latest.json and a table on stdout.
+//   - the load run: 200 simulated visitors on a fresh playground, then stepped to find the knee
+// Results go to bench/results/latest.json (the load run also to bench/results/load.json) and a
+// table on stdout.
+//   npm run bench -- --only=load    just the load run; --load-visitors=200 --load-seconds=60
+//                                   --load-steps=50,100,200,400,800 --load-step-seconds=20
+//                                   --load-no-realtime (no subscriptions, to see their cost)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -24,9 +30,52 @@ import {
 	waitForHealth,
 } from '../scripts/pocketbase-process.mjs';
 import { startPreview } from '../scripts/site-process.mjs';
+import { loadBench } from './load.mjs';
 import { aaRuns, budgets, crowdBudgetMs, crowdRun, honestyRun, jsPerPage } from './measure.mjs';
 import { nextExampleRun } from './nextjs-example.mjs';
 import { modelHandlerMs, svelteKitHandlerRun } from './sveltekit-handler.mjs';
+
+const { values: args } = parseArgs({
+	options: {
+		only: { type: 'string' },
+		'load-visitors': { type: 'string', default: '200' },
+		'load-seconds': { type: 'string', default: '60' },
+		'load-steps': { type: 'string', default: '50,100,200,400,800' },
+		'load-step-seconds': { type: 'string', default: '20' },
+		'load-no-realtime': { type: 'boolean', default: false },
+	},
+});
+const loadOptions = {
+	visitors: Number(args['load-visitors']),
+	seconds: Number(args['load-seconds']),
+	steps: (args['load-steps'] ?? '')
+		.split(',')
+		.filter(Boolean)
+		.map((n) => Number(n)),
+	stepSeconds: Number(args['load-step-seconds']),
+	realtime: !args['load-no-realtime'],
+};
+const resultsDir = join(projectRoot, 'bench/results');
+
+/** The load run alone needs no build, browser or site: only PocketBase. */
+async function runLoad() {
+	const load = await loadBench(loadOptions);
+	mkdirSync(resultsDir, { recursive: true });
+	writeFileSync(
+		join(resultsDir, 'load.json'),
+		JSON.stringify({ date: new Date().toISOString(), ...load }, null, 2)
+	);
+	console.log(
+		`Knee (first visitor count with p95 over ${load.kneeMs} ms): ${load.knee ?? `not reached up to ${load.steps.at(-1)?.window.visitors ?? 0} visitors`}`
+	);
+	return load;
+}
+if (args.only === 'load') {
+	await runLoad();
+	process.exit(0);
+} else if (args.only !== undefined) {
+	throw new Error(`--only=${args.only}: the only part that runs alone is "load".`);
+}
 
 /** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -57,7 +106,7 @@ const paths =
 
 /**
  * @typedef {{ path: string; performance: number; accessibility: number; bestPractices: number; seo: number; jsKbGz?: number; scripts?: number; mermaidBytes?: number; budgetKb?: number }} PageResult
- * @type {{ date: string; buildSeconds: number; svelteKitHandler: Awaited<ReturnType<typeof svelteKitHandlerRun>>; modelHandlerMs: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>>; nextExample?: Awaited<ReturnType<typeof nextExampleRun>> }}
+ * @type {{ date: string; buildSeconds: number; svelteKitHandler: Awaited<ReturnType<typeof svelteKitHandlerRun>>; modelHandlerMs: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>>; nextExample?: Awaited<ReturnType<typeof nextExampleRun>>; load?: Awaited<ReturnType<typeof loadBench>> }}
  */
 const results = {
 	date: new Date().toISOString(),
@@ -117,9 +166,11 @@ try {
 	await Promise.all([stopProcess(preview.child), stopProcess(pocketbase.child)]);
 	rmSync(dataDir, { recursive: true, force: true });
 }
+// Last, with the site and the other PocketBase stopped, so the visitors have the machine.
+results.load = await runLoad();
 
-mkdirSync(join(projectRoot, 'bench/results'), { recursive: true });
-writeFileSync(join(projectRoot, 'bench/results/latest.json'), JSON.stringify(results, null, 2));
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2));
 console.log(`\nBuild: ${buildSeconds.toFixed(1)} s (budget ${budgets.buildSeconds} s)`);
 const k = results.svelteKitHandler;
 console.log(

