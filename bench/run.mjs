@@ -13,6 +13,7 @@
 //   npm run bench -- --only=load    just the load run; --load-visitors=200 --load-seconds=60
 //                                   --load-steps=50,100,200,400,800 --load-step-seconds=20
 //                                   --load-no-realtime (no subscriptions, to see their cost)
+//   npm run bench -- --skip-load    everything but the load run
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,7 @@ import { modelHandlerMs, svelteKitHandlerRun } from './sveltekit-handler.mjs';
 const { values: args } = parseArgs({
 	options: {
 		only: { type: 'string' },
+		'skip-load': { type: 'boolean', default: false },
 		'load-visitors': { type: 'string', default: '200' },
 		'load-seconds': { type: 'string', default: '60' },
 		'load-steps': { type: 'string', default: '50,100,200,400,800' },
@@ -167,7 +169,7 @@ try {
 	rmSync(dataDir, { recursive: true, force: true });
 }
 // Last, with the site and the other PocketBase stopped, so the visitors have the machine.
-results.load = await runLoad();
+if (!args['skip-load']) results.load = await runLoad();
 
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2));

@@ -9,13 +9,25 @@
 // It runs after the auth token loader (-1020) and the rate limiter (-1000), so refused requests
 // still count against the limiter.
 //
-// All of it is one middleware on purpose: a JS middleware keeps its JS runtime busy until
-// e.next() returns, which for a realtime stream is the stream's whole life. Every further
-// global JS middleware would hold one more runtime per open stream.
+// All of it is one middleware on purpose, the mail refusal included: a JS middleware keeps its
+// JS runtime busy until e.next() returns, which for a realtime stream is the stream's whole
+// life. The playground has two global JS middlewares (this one after the limiter, and
+// simulated-server-ip.pb.js before it), so each open stream holds two runtimes; the public
+// launcher prewarms enough of them for the stream cap below (scripts/serve-flags.mjs).
 routerUse(
 	new Middleware((e) => {
 		const path = e.request.url.path;
 		const method = e.request.method;
+
+		// No mail relay (no-mail.pb.js says why): refused for everyone, superusers included,
+		// before any lookup, so the answer never tells whether an address has an account.
+		const mailRoute =
+			/^\/api\/collections\/[^/]+\/(request-email-change|request-verification|request-password-reset|request-otp)$/;
+		if (method === 'POST' && mailRoute.test(path)) {
+			throw new ForbiddenError(
+				'The playground sends no mail: email change, verification, password reset and one-time codes are turned off.'
+			);
+		}
 
 		// The dashboard and every superuser route (sign-in included, before any password is
 		// checked) answer only the addresses in superuserIPs (loopback, set by the migration
