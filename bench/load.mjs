@@ -2,7 +2,7 @@
 // the launcher in public mode (the deployed flags), each from its own loopback address so the
 // rate limiter counts them as distinct clients, each doing what the demos do: sign up, sign in,
 // keep one realtime subscription open, and then, with a think time between requests, create and
-// list notes, ask whoami, list articles and view one.
+// list notes (deleting the oldest once it keeps 40), ask whoami, list articles and view one.
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ const round = /** @type {const} */ ([
 /** A reader's pause between two requests: uniform in this range (ms). */
 const thinkMs = /** @type {const} */ ([500, 1500]);
 const requestTimeoutMs = 10_000;
+/** Notes a visitor keeps; past this, its round deletes its oldest note instead of creating one. */
+const notesKept = 40;
 const password = 'load-run-password';
 
 /**
@@ -201,19 +203,33 @@ async function visitor(v) {
 		if (!auth) return;
 		/** @type {string[]} */
 		let articleIds = [];
+		/** @type {string[]} */
+		const noteIds = [];
 		for (let i = 0; !signal.aborted; i++) {
 			await sleep(thinkMs[0] + Math.random() * (thinkMs[1] - thinkMs[0]));
 			if (signal.aborted) break;
 			const operation = round[i % round.length] ?? 'whoami';
-			if (operation === 'create note') {
-				const text = `load note ${v.n}.${i}`;
-				sentAt.set(text, performance.now());
-				await timed(agent, base, tally, operation, {
-					method: 'POST',
-					path: '/api/collections/notes/records',
-					body: { text, owner: auth.record.id },
+			if (operation === 'create note' && noteIds.length >= notesKept) {
+				// The playground keeps at most 50 notes per user (notes-cap.pb.js); a reader who stays
+				// deletes an old one, as the demos' delete buttons do, instead of meeting the cap.
+				const oldest = noteIds.shift();
+				await timed(agent, base, tally, 'delete note', {
+					method: 'DELETE',
+					path: `/api/collections/notes/records/${oldest}`,
 					token: auth.token,
 				});
+			} else if (operation === 'create note') {
+				const text = `load note ${v.n}.${i}`;
+				sentAt.set(text, performance.now());
+				const note = /** @type {{ id?: string } | undefined} */ (
+					await timed(agent, base, tally, operation, {
+						method: 'POST',
+						path: '/api/collections/notes/records',
+						body: { text, owner: auth.record.id },
+						token: auth.token,
+					})
+				);
+				if (note?.id) noteIds.push(note.id);
 			} else if (operation === 'list notes') {
 				await timed(agent, base, tally, operation, {
 					path: '/api/collections/notes/records?perPage=20&sort=-created',
