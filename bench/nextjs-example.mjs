@@ -1,11 +1,10 @@
 // The Next.js example in `npm run bench` (its production build does not fit npm test's time
 // budget): the build's time, then the SvelteKit example's two-user test against it. Each
 // variant gets a fresh PocketBase of its own, as in tests/examples-sveltekit.spec.ts.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nextDir, startNextExample } from '../scripts/example-process.mjs';
+import { buildExample, startNextExample } from '../scripts/example-process.mjs';
 import {
 	freePort,
 	runPocketBaseCommand,
@@ -48,14 +47,7 @@ async function variantRun(browser, prefix) {
 
 /** @param {import('playwright-core').Browser} browser */
 export async function nextExampleRun(browser) {
-	const started = Date.now();
-	const build = spawnSync('npx', ['next', 'build'], {
-		cwd: nextDir,
-		stdio: 'ignore',
-		env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-	});
-	if (build.status !== 0) throw new Error('The Next.js example did not build (npx next build).');
-	const buildSeconds = (Date.now() - started) / 1000;
+	const buildSeconds = await buildExample('nextjs');
 
 	const shared = await variantRun(browser, '/anti-pattern');
 	const perRequest = await variantRun(browser, '');

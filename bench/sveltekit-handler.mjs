@@ -4,13 +4,12 @@
 // connection, so no queueing): straight to PocketBase, and as the example's /notes page, whose
 // load makes that same call through a fresh SDK client. The added time is the difference of
 // the two medians. Rounds alternate so that drift on a shared machine hits both alike.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import PocketBase from 'pocketbase';
-import { startSvelteKitExample, svelteKitDir } from '../scripts/example-process.mjs';
+import { buildExample, startSvelteKitExample } from '../scripts/example-process.mjs';
 import {
 	freePort,
 	projectRoot,
@@ -63,8 +62,7 @@ async function durationsMs(url, seconds) {
  * @param {{ rounds?: number; seconds?: number }} [options]
  */
 export async function svelteKitHandlerRun({ rounds = 3, seconds = 4 } = {}) {
-	const build = spawnSync('npx', ['vite', 'build'], { cwd: svelteKitDir, stdio: 'ignore' });
-	if (build.status !== 0) throw new Error('The SvelteKit example did not build (npx vite build).');
+	await buildExample('sveltekit');
 
 	const dataDir = mkdtempSync(join(tmpdir(), 'pb-bench-kit-'));
 	await runPocketBaseCommand(['superuser', 'upsert', superuser.email, superuser.password], dataDir);

@@ -1,13 +1,53 @@
 // Starts the built example apps as child processes against a given PocketBase: the SvelteKit
 // one (examples/sveltekit/build, adapter-node) for its e2e test and the calibration in
 // `npm run bench`, the Next.js one (`next start`) for the bench's run of the same test.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, projectRoot, waitForUrl } from './pocketbase-process.mjs';
+import {
+	freePort,
+	projectRoot,
+	startPocketBaseListening,
+	stopProcess,
+	waitForUrl,
+} from './pocketbase-process.mjs';
 
 export const svelteKitDir = join(projectRoot, 'examples', 'sveltekit');
 export const nextDir = join(projectRoot, 'examples', 'nextjs');
+
+/**
+ * Builds an example app (`vite build` or `next build`). Its article pages are prerendered from
+ * PocketBase's public articles, so the build needs a PocketBase: a fresh one from playground/
+ * (the same migrations, so the same articles) runs for the build's length.
+ * @param {'sveltekit' | 'nextjs'} app
+ * @returns {Promise<number>} the build's seconds
+ */
+export async function buildExample(app) {
+	const dataDir = mkdtempSync(join(tmpdir(), 'pb-example-build-'));
+	const pocketbase = await startPocketBaseListening({ port: await freePort(), dataDir });
+	try {
+		const started = Date.now();
+		const [cwd, command] = app === 'sveltekit' ? [svelteKitDir, 'vite'] : [nextDir, 'next'];
+		const build = spawnSync('npx', [command, 'build'], {
+			cwd,
+			encoding: 'utf8',
+			env: {
+				...process.env,
+				PUBLIC_POCKETBASE_URL: pocketbase.url,
+				POCKETBASE_URL: pocketbase.url,
+				NEXT_TELEMETRY_DISABLED: '1',
+			},
+		});
+		if (build.status !== 0) {
+			throw new Error(`The ${app} example did not build (npx ${command} build):\n${build.stdout}${build.stderr}`);
+		}
+		return (Date.now() - started) / 1000;
+	} finally {
+		await stopProcess(pocketbase.child);
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
 
 /**
  * Runs `args` with this Node in `cwd` and resolves once `url` answers; rejects at once with its

@@ -65,8 +65,9 @@ env.PUBLIC_POCKETBASE_URL = `http://127.0.0.1:${pocketBasePort}`;
 // might have it: tests/dist-secrets.spec.ts checks that it appears nowhere in dist/.
 env.PLAYGROUND_SIGNING_KEY ??= randomBytes(32).toString('hex');
 step('Build (with link validation)', ['astro', 'build']);
-// tests/examples-sveltekit.spec.ts starts this build against a PocketBase of its own.
-step('SvelteKit example: build', ['vite', 'build'], svelteKitDir);
+// Its article pages are prerendered from a PocketBase started for the build; then
+// tests/examples-sveltekit.spec.ts starts the build against a PocketBase of its own.
+step('SvelteKit example: build', ['node', 'scripts/build-sveltekit-example.mjs']);
 env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eReport;
 step('End-to-end tests', ['playwright', 'test', '--reporter=list,json', ...playwrightArgs]);
 

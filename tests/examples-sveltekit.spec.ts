@@ -53,4 +53,25 @@ test.describe('SvelteKit example', () => {
 			await stopProcess(app.child);
 		}
 	});
+
+	test('static generation: every article page was built from PocketBase, and serves with it gone', async ({
+		page,
+	}) => {
+		// The build read the playground's public articles; the e2e PocketBase has the same ones.
+		const list = (await (
+			await fetch(`${process.env['E2E_PB_URL']}/api/collections/articles/records?perPage=100`)
+		).json()) as { items: { slug: string; title: string }[] };
+		expect(list.items.length).toBeGreaterThan(0);
+		// Nothing listens on port 9: a page that needed PocketBase now would fail.
+		const app = await startSvelteKitExample({ pocketBaseUrl: 'http://127.0.0.1:9' });
+		try {
+			for (const article of list.items) {
+				const response = await page.goto(`${app.url}/articles/${article.slug}`);
+				expect(response?.status()).toBe(200);
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
+			}
+		} finally {
+			await stopProcess(app.child);
+		}
+	});
 });
