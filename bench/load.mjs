@@ -63,7 +63,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {string} base
  * @param {Tally} tally
  * @param {string} operation
- * @param {{ method?: 'GET' | 'POST'; path: string; body?: unknown; token?: string }} call
+ * @param {{ method?: 'GET' | 'POST' | 'DELETE'; path: string; body?: unknown; token?: string }} call
  * @returns {Promise<unknown>}
  */
 async function timed(agent, base, tally, operation, call) {

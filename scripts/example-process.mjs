@@ -40,7 +40,9 @@ export async function buildExample(app) {
 			},
 		});
 		if (build.status !== 0) {
-			throw new Error(`The ${app} example did not build (npx ${command} build):\n${build.stdout}${build.stderr}`);
+			throw new Error(
+				`The ${app} example did not build (npx ${command} build):\n${build.stdout}${build.stderr}`
+			);
 		}
 		return (Date.now() - started) / 1000;
 	} finally {

@@ -73,7 +73,7 @@ test.describe('your own request', () => {
 		await code.getByLabel('SvelteKit').check();
 		const svelteKit = code.locator('[data-target="sveltekit"]');
 		await expect(svelteKit).toContainText("locals.pb.collection('articles').getList(1, 20, {");
-		await expect(svelteKit).toContainText('event.locals.pb = new PocketBase(');
+		await expect(svelteKit).toContainText('const pb = new PocketBase(env.POCKETBASE_URL);');
 		await code.getByLabel('Next.js').check();
 		await expect(code.locator('[data-target="nextjs"]')).toContainText(
 			'pb.authStore.loadFromCookie((await cookies()).toString());'

@@ -77,8 +77,10 @@ describe('generateCode', () => {
 			'src/app.d.ts',
 		]);
 		expect(files[0]!.code).toContain('locals.pb.collection');
-		expect(files[1]!.code).toContain('event.locals.pb = new PocketBase(');
-		expect(files[1]!.code).toContain('loadFromCookie');
+		// The example app's hook, as its own tests run it, without its region markers.
+		expect(files[1]!.code).toContain('const pb = new PocketBase(env.POCKETBASE_URL);');
+		expect(files[1]!.code).toContain('event.locals.pb = pb;');
+		expect(files[1]!.code).not.toContain('#region');
 		// Only the sign-in reads the posted form.
 		expect(generateCode({ ...base, method: 'create' }, 'sveltekit')[0]!.code).toContain(
 			'default: async ({ locals }) => {'
@@ -116,12 +118,19 @@ declare module '@sveltejs/kit' {
 		locals: App.Locals;
 		request: Request;
 		url: URL;
+		getClientAddress(): string;
 	}
 	export type Handle = (input: {
 		event: RequestEvent;
 		resolve: (event: RequestEvent) => Promise<Response>;
 	}) => Promise<Response>;
 	export function fail<T>(status: number, data: T): { status: number; data: T };
+}
+declare module '$app/environment' {
+	export const building: boolean;
+}
+declare module '$env/dynamic/private' {
+	export const env: Record<string, string | undefined>;
 }
 declare module 'next/headers' {
 	export interface ReadonlyRequestCookies {

@@ -9,7 +9,13 @@
  * break out of the code. Filters always go through `pb.filter(expression, params)`: the SDK
  * quotes and escapes each parameter, where string concatenation would let a value rewrite the
  * filter (a quote, then `|| id != ""`).
+ *
+ * SvelteKit's `hooks.server.ts` and `app.d.ts` are not generated: they are the example app's own
+ * files (examples/sveltekit), the ones its tests run and the guide's pages show.
  */
+import svelteKitAppTypes from '../../examples/sveltekit/src/app.d.ts?raw';
+import svelteKitHooks from '../../examples/sveltekit/src/hooks.server.ts?raw';
+import { withoutRegionMarkers } from './code-region';
 
 export type RequestMethod = 'list' | 'view' | 'create' | 'update' | 'delete' | 'auth';
 export type CodeTarget = 'browser' | 'sveltekit' | 'nextjs';
@@ -151,44 +157,6 @@ function browserCode(spec: RequestSpec): CodeFile[] {
 	return [{ path: 'src/own-request.ts', code: `${lines.join('\n')}\n` }];
 }
 
-/** The SvelteKit app's typing of `locals.pb`. */
-export const svelteKitAppTypes = `import type PocketBase from 'pocketbase';
-
-declare global {
-	namespace App {
-		interface Locals {
-			pb: PocketBase;
-		}
-	}
-}
-
-export {};
-`;
-
-/** The SvelteKit hook that gives every request its own client, signed in from its cookie. */
-function svelteKitHooks(url: string): string {
-	return `import PocketBase from 'pocketbase';
-import type { Handle } from '@sveltejs/kit';
-
-export const handle: Handle = async ({ event, resolve }) => {
-	// A new client for every request: one shared client would share one visitor's sign-in
-	// with everyone the server answers at the same time.
-	event.locals.pb = new PocketBase(${stringLiteral(url)});
-	event.locals.pb.authStore.loadFromCookie(event.request.headers.get('cookie') ?? '');
-	try {
-		if (event.locals.pb.authStore.isValid) {
-			await event.locals.pb.collection('users').authRefresh();
-		}
-	} catch {
-		event.locals.pb.authStore.clear();
-	}
-	const response = await resolve(event);
-	response.headers.append('set-cookie', event.locals.pb.authStore.exportToCookie());
-	return response;
-};
-`;
-}
-
 function svelteKitPage(spec: RequestSpec): string {
 	const name = resultName(spec.method);
 	if (!writes(spec.method)) {
@@ -234,7 +202,8 @@ ${after}			return { ${name} };
 function svelteKitCode(spec: RequestSpec): CodeFile[] {
 	return [
 		{ path: 'src/routes/own-request/+page.server.ts', code: svelteKitPage(spec) },
-		{ path: 'src/hooks.server.ts', code: svelteKitHooks(spec.pocketBaseUrl) },
+		// The example app's own files, as they run and are tested there (examples/sveltekit).
+		{ path: 'src/hooks.server.ts', code: withoutRegionMarkers(svelteKitHooks) },
 		{ path: 'src/app.d.ts', code: svelteKitAppTypes },
 	];
 }
