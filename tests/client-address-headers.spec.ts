@@ -8,6 +8,7 @@
 import { isSimulatedServerAddress } from '../src/lib/simulated-server';
 import { expect, test } from './fixtures';
 import { rawGet, realIpOf } from './raw-request';
+import { realtimeClientId } from './realtime-stream';
 
 const headerName = 'X-Simulated-Server-IP';
 const marker = 'mine';
@@ -110,16 +111,7 @@ test.describe('realtime through the simulated server', () => {
 	async function openStream(url: string, headers: Record<string, string>) {
 		const stop = new AbortController();
 		const sse = await fetch(`${url}/api/realtime`, { headers, signal: stop.signal });
-		const reader = sse.body!.getReader();
-		const decoder = new TextDecoder();
-		let text = '';
-		for (;;) {
-			const { value, done } = await reader.read();
-			if (done) throw new Error(`realtime stream ended before PB_CONNECT: ${text}`);
-			text += decoder.decode(value, { stream: true });
-			const id = /^id:\s*(\S+)$/m.exec(text);
-			if (text.includes('PB_CONNECT') && id) return { clientId: id[1]!, close: () => stop.abort() };
-		}
+		return { clientId: await realtimeClientId(sse), close: () => stop.abort() };
 	}
 	const subscribe = (url: string, clientId: string, headers: Record<string, string>) =>
 		fetch(`${url}/api/realtime`, {

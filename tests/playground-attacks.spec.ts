@@ -23,6 +23,7 @@ import {
 } from '../scripts/pocketbase-process.mjs';
 import { expect, test, type OwnPocketBase } from './fixtures';
 import { rawGet, realIpOf } from './raw-request';
+import { realtimeClientId } from './realtime-stream';
 import { expectWithinBounds, resources } from './server-resources';
 import { simulatedServerHeader, simulatedServerMarker } from '../src/lib/simulated-server';
 
@@ -110,20 +111,6 @@ async function usersCollection(url: string) {
 		authAlert: { enabled: boolean };
 		otp: { enabled: boolean };
 	};
-}
-
-/** Reads an open /api/realtime stream up to PocketBase's PB_CONNECT event; returns its client id. */
-async function realtimeClientId(sse: Response): Promise<string> {
-	const reader = sse.body!.getReader();
-	const decoder = new TextDecoder();
-	let text = '';
-	for (;;) {
-		const { value, done } = await reader.read();
-		if (done) throw new Error(`realtime stream ended before PB_CONNECT: ${text}`);
-		text += decoder.decode(value, { stream: true });
-		const id = /^id:\s*(\S+)$/m.exec(text);
-		if (text.includes('PB_CONNECT') && id) return id[1]!;
-	}
 }
 
 test.describe('playground attacks', () => {

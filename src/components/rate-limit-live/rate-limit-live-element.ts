@@ -43,7 +43,7 @@ const pollForMs = 5000;
 async function attempt(
 	pb: PocketBase,
 	marked: MarkedOptions,
-	record: (sentAt: number, response: Response, text: string) => void
+	record: (sentAt: number, answeredAt: number, response: Response, text: string) => void
 ): Promise<unknown> {
 	return pb.send(signInPath, {
 		...marked,
@@ -53,7 +53,8 @@ async function attempt(
 		fetch: async (url: RequestInfo | URL, init?: RequestInit) => {
 			const sentAt = Date.now();
 			const response = await fetch(url, init);
-			record(sentAt, response, await response.clone().text());
+			const answeredAt = Date.now();
+			record(sentAt, answeredAt, response, await response.clone().text());
 			return response;
 		},
 	});
@@ -96,8 +97,14 @@ class RateLimitLive extends HTMLElement {
 	/** One attempt on `path`; the answer (or its absence) comes back as an Attempt. */
 	async #send(path: Path, who: Who, server?: Awaited<ReturnType<typeof simulatedServer>>) {
 		let seen: Omit<Attempt, 'who' | 'path'> | undefined;
-		const record = (sentAt: number, response: Response, text: string) => {
-			seen = { sentAt, status: response.status, bodyText: text, headers: [...response.headers] };
+		const record = (sentAt: number, answeredAt: number, response: Response, text: string) => {
+			seen = {
+				sentAt,
+				answeredAt,
+				status: response.status,
+				bodyText: text,
+				headers: [...response.headers],
+			};
 		};
 		const started = Date.now();
 		let error: unknown;
@@ -115,7 +122,15 @@ class RateLimitLive extends HTMLElement {
 		}
 		const result: Attempt = seen
 			? { who, path, ...seen }
-			: { who, path, sentAt: started, status: 0, bodyText: '', headers: [] };
+			: {
+					who,
+					path,
+					sentAt: started,
+					answeredAt: Date.now(),
+					status: 0,
+					bodyText: '',
+					headers: [],
+				};
 		// A 429 is this demo's result, not a broken connection; only no answer at all is reported.
 		if (result.status === 0 && error !== undefined) await reportFailure(error);
 		return { attempt: result, error };
@@ -201,8 +216,10 @@ class RateLimitLive extends HTMLElement {
 				break;
 			}
 		}
-		reopen.textContent = reopenText(attempts[0]!.sentAt, {
+		const first = attempts[0]!;
+		reopen.textContent = reopenText(first.sentAt, {
 			predictedAt: windowOpensAt,
+			orOneSecondLater: Math.floor(first.sentAt / 1000) !== Math.floor(first.answeredAt / 1000),
 			measuredAt,
 		});
 		this.setAttribute('data-direct', 'done');

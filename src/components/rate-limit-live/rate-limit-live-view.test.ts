@@ -19,6 +19,7 @@ const attempt = (sentAt: number, status: number, who: Attempt['who'] = 'you'): A
 	who,
 	path: 'direct',
 	sentAt,
+	answeredAt: sentAt + 5,
 	status,
 	bodyText:
 		status === 429 ? body429 : '{"data":{},"message":"Failed to authenticate.","status":400}',
@@ -95,15 +96,27 @@ describe('rows and sentences', () => {
 	});
 	it('compares the measured reopening with the modelled one', () => {
 		const opens = 1_700_000_003_000;
-		expect(reopenText(t0, { predictedAt: opens, measuredAt: opens + 120 })).toBe(
+		const reopen = (measuredAt: number | undefined, orOneSecondLater = false) =>
+			reopenText(t0, { predictedAt: opens, orOneSecondLater, measuredAt });
+		expect(reopen(opens + 120)).toBe(
 			'Modelled: the *:auth window (2 per 3 s) began in the whole second of your first attempt and opens again at +2.60 s. Measured: PocketBase let an attempt through again at +2.72 s, as the model says (we ask every 0.2 s).'
 		);
-		expect(reopenText(t0, { predictedAt: opens, measuredAt: opens + 1500 })).toMatch(
-			/not where the model says/
-		);
-		expect(reopenText(t0, { predictedAt: opens, measuredAt: undefined })).toMatch(
-			/Measured: still closed when we stopped asking\.$/
-		);
+		expect(reopen(opens + 1500)).toMatch(/not where the model says/);
+		expect(reopen(undefined)).toMatch(/Measured: still closed when we stopped asking\.$/);
+	});
+	it('allows either second when the first attempt left in one and was answered in the next', () => {
+		const opens = 1_700_000_003_000;
+		const text = reopenText(t0, {
+			predictedAt: opens,
+			orOneSecondLater: true,
+			measuredAt: opens + 1150,
+		});
+		expect(text).toContain('opens again at +2.60 s or +3.60 s.');
+		expect(text).toContain('at +3.75 s, as the model says');
+		// A second later than that is still wrong.
+		expect(
+			reopenText(t0, { predictedAt: opens, orOneSecondLater: true, measuredAt: opens + 2150 })
+		).toMatch(/not where the model says/);
 	});
 	it('sums up the server run, the reader’s own attempt included', () => {
 		const run = [
