@@ -32,7 +32,6 @@ class DecisionGuide extends HTMLElement {
 			'click',
 			() => void copyLink(copy, form.link(form.read().value, this.id))
 		);
-		this.querySelector<HTMLElement>('[data-interactive]')!.hidden = false;
 	}
 
 	#render(form: SettingsForm<typeof answerSchema>, problems: string[]) {
