@@ -35,6 +35,12 @@ describe('the token rows', () => {
 		expect(rows[4]!.note).toMatch(/^not checked by the browser/);
 	});
 
+	it('give the duration when the token was issued in the last moment of a second and arrived in the next', () => {
+		// Issued at x.998 s (exp = x + 432,000), arrived 7 ms later: exp minus arrival is 431,998.995 s.
+		const arrivedAt = (exp - 432_000) * 1000 + 1005;
+		expect(tokenRows(token, arrivedAt, arrivedAt)[3]!.value).toBe('5 days (432,000 s)');
+	});
+
 	it('leave the lifetime out when the moment of issue is unknown, and say when it expired', () => {
 		const rows = tokenRows(token, undefined, exp * 1000 + 1);
 		expect(rows.map((r) => r.label)).toEqual(['Header', 'Payload', 'exp', 'Signature']);

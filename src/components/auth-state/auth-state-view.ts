@@ -50,9 +50,12 @@ export function tokenRows(token: string, issuedAtMs: number | undefined, nowMs: 
 			const seconds = tokenLifetimeSeconds(exp, issuedAtMs);
 			rows.push({
 				label: 'Lifetime',
-				// exp is whole seconds, cut down from the moment of issue: round up.
-				value: `${formatDuration(seconds)} (${Math.ceil(seconds).toLocaleString('en')} s)`,
-				note: 'exp minus the moment the token arrived: the users collection’s auth-token duration',
+				// exp is the moment of issue cut down to a whole second, and the token arrives a little
+				// later, so exp minus the arrival falls short of the duration by up to a second and
+				// more: to the minute, it is the duration (rounding up to the second was off by one
+				// whenever the issue fell in the last milliseconds of a second).
+				value: `${formatDuration(seconds)} (${(Math.round(seconds / 60) * 60).toLocaleString('en')} s)`,
+				note: 'exp minus the moment the token arrived, to the minute: the users collection’s auth-token duration',
 			});
 		}
 	}
