@@ -83,7 +83,7 @@ describe('checkForm', () => {
 	it('says when the parameters are not JSON', () => {
 		const checked = checkForm(form({ params: '{q: 1}' }), { playground: true });
 		expect(checked.ok ? '' : checked.problems[0]!.message).toMatch(
-			/^The parameters is not valid JSON/
+			/^The parameters field is not valid JSON/
 		);
 	});
 

@@ -233,7 +233,7 @@ export function checkForm(form: OwnForm, { playground }: { playground: boolean }
 	}
 	const params = used.has('params') ? parseObject(form.params) : {};
 	if (typeof params === 'string')
-		problems.push({ field: 'params', message: `The parameters ${params}.` });
+		problems.push({ field: 'params', message: `The parameters field ${params}.` });
 	const body = used.has('body') ? parseObject(form.body) : {};
 	if (typeof body === 'string') problems.push({ field: 'body', message: `The body ${body}.` });
 	if (used.has('id') && form.id.trim() === '') {
