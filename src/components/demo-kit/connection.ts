@@ -228,15 +228,18 @@ export async function separateClient(): Promise<PocketBase> {
 
 /**
  * Signs a client (the browser's own by default) in as a new throwaway user (the playground
- * deletes them within about an hour). Rejects with the SDK's error when PocketBase refuses.
+ * deletes them within about an hour), and returns its sign-in for a demo that signs in again
+ * itself. Rejects with the SDK's error when PocketBase refuses.
  */
-export async function signInThrowawayUser(client?: PocketBase): Promise<string> {
+export async function signInThrowawayUser(
+	client?: PocketBase
+): Promise<{ email: string; password: string }> {
 	const pb = client ?? (await directClient());
 	const email = `demo-${crypto.randomUUID().slice(0, 8)}@example.com`;
 	const password = crypto.randomUUID();
 	await pb.collection('users').create({ email, password, passwordConfirm: password });
 	await pb.collection('users').authWithPassword(email, password);
-	return email;
+	return { email, password };
 }
 
 /** The signed-in throwaway user's email, without loading the SDK when nobody signed in. */

@@ -11,6 +11,7 @@ import {
 	reportFailure,
 	reportResponse,
 	signedInEmail,
+	signInThrowawayUser,
 	startWatching,
 } from '../demo-kit/connection';
 import { copyLink } from '../demo-kit/copy-link';
@@ -356,12 +357,7 @@ class OwnRequest extends HTMLElement {
 		box.hidden = true;
 		try {
 			const pb = await directClient();
-			const email = `demo-${crypto.randomUUID().slice(0, 8)}@example.com`;
-			const password = crypto.randomUUID();
-			await pb
-				.collection('users')
-				.create({ email, password, passwordConfirm: password }, { requestKey: null });
-			await pb.collection('users').authWithPassword(email, password, { requestKey: null });
+			const { email, password } = await signInThrowawayUser(pb);
 			this.#control('identity')!.value = email;
 			this.#form.querySelector<HTMLInputElement>('[name="password"]')!.value = password;
 			const body = this.#control('body');
