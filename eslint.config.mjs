@@ -114,6 +114,7 @@ export default defineConfig(
 					'Collection',
 					'Middleware',
 					'Record',
+					'TextField',
 					'TooManyRequestsError',
 					'cronAdd',
 					'migrate',

@@ -6,6 +6,6 @@ export default defineConfig({
 	resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
 	test: {
 		// Playwright's specs live in tests/ and are not vitest's business.
-		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'playground/tests/**/*.test.ts'],
 	},
 });

@@ -33,6 +33,11 @@ interface Options {
 	pocketBaseEnv: Record<string, string>;
 	/** A superuser to create in ownPocketBase before it starts. */
 	superuser: { email: string; password: string } | undefined;
+	/**
+	 * Start ownPocketBase as the public playground is started (`publicServeArgs`: CORS for the
+	 * site's origin only, a query timeout, the runtime pool), instead of as a local one.
+	 */
+	publicMode: boolean;
 }
 
 export const test = base.extend<
@@ -40,10 +45,11 @@ export const test = base.extend<
 >({
 	pocketBaseEnv: [{}, { option: true }],
 	superuser: [undefined, { option: true }],
+	publicMode: [false, { option: true }],
 	baseURL: async ({}, use) => {
 		await use(process.env['E2E_SITE_URL']);
 	},
-	ownPocketBase: async ({ pocketBaseEnv, superuser }, use) => {
+	ownPocketBase: async ({ pocketBaseEnv, superuser, publicMode }, use) => {
 		const dataDir = mkdtempSync(join(tmpdir(), 'pb-own-'));
 		let port = await freePort();
 		if (superuser) {
@@ -54,7 +60,12 @@ export const test = base.extend<
 		}
 		let current: Awaited<ReturnType<typeof startPocketBaseListening>> | undefined;
 		const start = async () => {
-			current = await startPocketBaseListening({ port, dataDir, env: pocketBaseEnv });
+			current = await startPocketBaseListening({
+				port,
+				dataDir,
+				env: pocketBaseEnv,
+				...(publicMode ? { public: { origins: [siteOrigin()] } } : {}),
+			});
 		};
 		// Parallel tests each ask for a free port; if another server took this one first, ask again.
 		for (let attempt = 1; ; attempt++) {
@@ -91,6 +102,10 @@ export const test = base.extend<
 });
 
 export { expect };
+
+/** The built site's origin, the one a public-mode PocketBase answers CORS for. */
+export const siteOrigin = () =>
+	new URL(process.env['E2E_SITE_URL'] ?? 'http://127.0.0.1:4321').origin;
 
 /** The connection status panel on a page. */
 export function connectionStatus(page: Page) {

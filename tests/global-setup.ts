@@ -23,7 +23,14 @@ export default async function globalSetup() {
 		);
 	}
 	const dataDir = mkdtempSync(join(tmpdir(), 'pb-e2e-'));
-	const pocketbase = await startPocketBaseListening({ port, dataDir });
+	// Every test is a reader, and they all come from 127.0.0.1: one network, which the
+	// playground would hold to 100 live accounts and 10 streams (visitor-quota.js). The quotas
+	// themselves are tested in tests/playground-strangers.spec.ts, each on a PocketBase of its own.
+	const pocketbase = await startPocketBaseListening({
+		port,
+		dataDir,
+		env: { PLAYGROUND_USERS_PER_NETWORK: '100000', PLAYGROUND_STREAMS_PER_NETWORK: '400' },
+	});
 
 	// If the site cannot be served, stop the PocketBase just started: no teardown runs after a
 	// failed setup, and it would otherwise outlive the test run.

@@ -3,7 +3,7 @@
  * size on disk. The attack tests read both before and after an attack, so each can state a
  * bound the attack did not push the server past.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from './fixtures';
 
@@ -59,4 +59,39 @@ export function expectWithinBounds(
 		`data folder grew from ${before.diskMB.toFixed(2)} to ${after.diskMB.toFixed(2)} MB`
 	).toBeLessThan(bounds.diskGrowthMB);
 	return after;
+}
+
+/** CPU time the process has used so far, user and system, in seconds (/proc/<pid>/stat). */
+export function cpuSeconds(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// The fields after the command name, which is in parentheses and may hold spaces.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	const ticksPerSecond = 100;
+	return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/**
+ * The CPU seconds the server spent on `work`, counted until it has gone quiet: PocketBase can go
+ * on working after the client has its answer or has hung up, and that is charged too. Quiet is
+ * no CPU tick over 300 ms, within 30 s.
+ */
+export async function cpuCostOf(pid: number, work: () => Promise<unknown>): Promise<number> {
+	const before = cpuSeconds(pid);
+	await work();
+	let last = cpuSeconds(pid);
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const now = cpuSeconds(pid);
+		if (now === last || Date.now() > deadline) return now - before;
+		last = now;
+	}
+}
+
+/**
+ * Sets the process's peak resident memory (VmHWM) back to what it holds now, so a later peak
+ * is the attack's own (writing 5 to /proc/<pid>/clear_refs; Linux 4.0 and later).
+ */
+export function resetPeakMemory(pid: number): void {
+	writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }

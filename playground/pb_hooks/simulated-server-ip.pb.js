@@ -3,10 +3,10 @@
 // sees "the server" instead of the reader (the header is listed in trustedProxy.headers).
 // Trusting a client-set header is exactly the spoofing risk the guide warns about, so the
 // client never names an address: it may send only the marker `mine`, and this middleware
-// rewrites the header into the one server address that belongs to the caller's own address,
-// before the rate limiter (priority -1000) reads e.realIP(). Each visitor thus has exactly one
-// server bucket of its own, which every user it simulates shares and no other visitor can
-// reach. It runs after the request log (-1040).
+// rewrites the header into the one server address that belongs to the caller's own network (its
+// address, or its IPv6 /64), before the rate limiter (priority -1000) reads e.realIP(). Each
+// visitor thus has exactly one server bucket of its own, which every user it simulates shares
+// and no other visitor can reach. It runs after the request log (-1040).
 //
 // Why all values, not header.get(): get() returns the first occurrence, but PocketBase's
 // RealIP() keys the limiter on the last occurrence of a trusted header (and on one entry of a
@@ -27,8 +27,7 @@ routerUse(
 		const name = 'X-Simulated-Server-IP';
 		const marker = 'mine';
 		const values = e.request.header.values(name);
-		if (values.length === 0) return e.next();
-		if (values.length !== 1 || values[0] !== marker) {
+		if (values.length > 0 && (values.length !== 1 || values[0] !== marker)) {
 			// Dropped first, so the request log records the caller's own address, not the one the
 			// caller wrote (the log reads e.realIP() after the refusal).
 			e.request.header.del(name);
@@ -36,16 +35,23 @@ routerUse(
 				name + ' may only be sent once, as "' + marker + '" (the demo server for your address).'
 			);
 		}
-		// The marker is no IP, so realIP() passes this header over and returns the caller's own
-		// address: the TCP peer or, behind a proxy, the client header that proxy overwrites.
+		// With no header, or the marker (no IP, so realIP() passes it over), this is the caller's
+		// own address: the TCP peer or, behind a proxy, the client header that proxy overwrites.
 		const visitor = e.realIP();
-		// 96 bits of its SHA-256 in the IPv6 documentation prefix 2001:db8::/32 (RFC 3849): no
-		// real client has such an address, and two visitors share one only if those 96 bits
-		// collide.
-		const hash = $security.sha256('simulated-server:' + visitor);
+		// Quotas count networks (an IPv4 address, an IPv6 /64: ip-network.js), and a visitor's
+		// server belongs to its network, so a /64 cannot open a server per address. 96 bits of
+		// the network's SHA-256 in the IPv6 documentation prefix 2001:db8::/32 (RFC 3849): no
+		// real client has such an address, and two networks share one only if those bits collide.
+		const network = require(`${__hooks}/ip-network.js`).networkOf(visitor);
+		const hash = $security.sha256('simulated-server:' + network);
 		const groups = ['2001', '0db8'];
 		for (let i = 0; i < 24; i += 4) groups.push(hash.slice(i, i + 4));
 		const server = groups.join(':');
+		// For the quotas in request-bounds.pb.js and demo-users-cap.pb.js: requests through the
+		// simulated server count against the visitor's own network.
+		e.set('playground.network', network);
+		e.set('playground.server', server);
+		if (values.length === 0) return e.next();
 		e.request.header.set(name, server);
 		// The limiter reads the header when it runs; check it now counts the server address.
 		if (e.realIP() !== server)
