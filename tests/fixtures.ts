@@ -1,7 +1,9 @@
 /**
  * Shared e2e fixtures. `page` starts at the built site (baseURL). `ownPocketBase` is a
  * private, real PocketBase for tests that stop it, exhaust its rate limiter or need a
- * superuser: pages reach it with `?pb=` (`withPb(path)`).
+ * superuser: pages reach it with `?pb=` (`withPb(path)`). With PLAYGROUND_PROXY=nginx or caddy
+ * (`npm run test:deploy`), it stands behind that proxy as the deploy recipe puts it: `url` is the
+ * proxy's, `directUrl` PocketBase's own, and PocketBase trusts the header the proxy overwrites.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,11 +16,17 @@ import {
 	startPocketBaseListening,
 	stopProcess,
 } from '../scripts/pocketbase-process.mjs';
+import { clientAddressHeader, proxyKindFrom, startProxy } from '../scripts/proxy-process.mjs';
 
 export interface OwnPocketBase {
+	/** Where requests go: the proxy's address behind PLAYGROUND_PROXY, else PocketBase's own. */
 	url: string;
+	/** PocketBase's own address, around any proxy. */
+	directUrl: string;
+	/** The proxy in front of it (PLAYGROUND_PROXY), if any. */
+	proxy: 'nginx' | 'caddy' | undefined;
 	dataDir: string;
-	/** Stops the server; the data folder stays for start(). */
+	/** Stops the server (not the proxy); the data folder stays for start(). */
 	stop(): Promise<void>;
 	/** Starts it again on the same port and data. */
 	start(): Promise<void>;
@@ -34,6 +42,8 @@ interface Options {
 	/** A superuser to create in ownPocketBase before it starts. */
 	superuser: { email: string; password: string } | undefined;
 }
+
+const proxy = proxyKindFrom(process.env['PLAYGROUND_PROXY']);
 
 export const test = base.extend<
 	Options & { ownPocketBase: OwnPocketBase; consoleErrors: string[] }
@@ -53,8 +63,13 @@ export const test = base.extend<
 			);
 		}
 		let current: Awaited<ReturnType<typeof startPocketBaseListening>> | undefined;
+		// Behind a proxy, PocketBase counts each client by the header the proxy overwrites, as a
+		// deployment started with PLAYGROUND_CLIENT_IP_HEADER does.
+		const env = proxy
+			? { PLAYGROUND_CLIENT_IP_HEADER: clientAddressHeader, ...pocketBaseEnv }
+			: pocketBaseEnv;
 		const start = async () => {
-			current = await startPocketBaseListening({ port, dataDir, env: pocketBaseEnv });
+			current = await startPocketBaseListening({ port, dataDir, env });
 		};
 		// Parallel tests each ask for a free port; if another server took this one first, ask again.
 		for (let attempt = 1; ; attempt++) {
@@ -66,9 +81,18 @@ export const test = base.extend<
 				port = await freePort();
 			}
 		}
-		const url = `http://127.0.0.1:${port}`;
+		const directUrl = `http://127.0.0.1:${port}`;
+		const front = proxy
+			? await startProxy(proxy, { upstreamPort: port }).catch(async (error: unknown) => {
+					if (current) await stopProcess(current.child);
+					throw error;
+				})
+			: undefined;
+		const url = front?.url ?? directUrl;
 		await use({
 			url,
+			directUrl,
+			proxy,
 			dataDir,
 			start,
 			async stop() {
@@ -77,6 +101,7 @@ export const test = base.extend<
 			withPb: (path) => `${path}${path.includes('?') ? '&' : '?'}pb=${encodeURIComponent(url)}`,
 			pid: () => current?.child.pid ?? 0,
 		});
+		await front?.stop();
 		if (current) await stopProcess(current.child);
 		rmSync(dataDir, { recursive: true, force: true });
 	},
