@@ -134,14 +134,16 @@ export function waitForHealth(url, timeoutMs = 15_000) {
 }
 
 /**
- * Stops a child process and resolves when it has exited.
+ * Stops a child process and resolves when it has exited. `signal` is the polite request (the
+ * proxies stop at once on their own signals); SIGKILL follows after 5 s.
  * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} [signal]
  */
-export function stopProcess(child) {
+export function stopProcess(child, signal = 'SIGTERM') {
 	return new Promise((resolve) => {
 		if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
 		child.once('exit', () => resolve(undefined));
-		child.kill('SIGTERM');
+		child.kill(signal);
 		setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
 	});
 }

@@ -75,14 +75,29 @@ export function publicServeArgs(options) {
 }
 
 /**
- * The example deployment that playground/deploy/ documents: the paths and names its unit file
- * and README use, so the test can rebuild their command line from {@link publicServeArgs}.
+ * The example deployment that playground/deploy/ documents: the paths and names its unit file,
+ * README and proxy configurations use, so the tests can rebuild their command line from
+ * {@link publicServeArgs} and check that the proxies point at the same PocketBase.
  */
 export const deployExample = {
 	binary: '/opt/pocketbase-playground/pocketbase',
+	/** The name the demos call: the proxy's site (or, in the direct form, PocketBase's own). */
 	domain: 'playground.example.com',
+	/** Where PocketBase listens behind the proxy: loopback only, so the proxy is the only way in. */
+	http: '127.0.0.1:8090',
 	origins: ['https://guide.example.com'],
 	dataDir: '/var/lib/pocketbase-playground',
 	migrationsDir: '/opt/pocketbase-playground/pb_migrations',
 	hooksDir: '/opt/pocketbase-playground/pb_hooks',
 };
+
+/**
+ * The command line of the example deployment: behind a proxy (the recipe's default, PocketBase on
+ * {@link deployExample}.http), or `direct`, PocketBase facing the internet with its own
+ * certificate for {@link deployExample}.domain.
+ * @param {'proxy' | 'direct'} form
+ */
+export function deployServeArgs(form) {
+	const { binary, domain, http, ...rest } = deployExample;
+	return publicServeArgs(form === 'proxy' ? { ...rest, http } : { ...rest, domain });
+}

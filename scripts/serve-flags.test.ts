@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
 	deployExample,
+	deployServeArgs,
 	localServeArgs,
 	publicQueryTimeoutSeconds,
 	publicServeArgs,
@@ -26,28 +27,48 @@ function serveCommands(text: string): string[][] {
 	return commands;
 }
 
-const documented = publicServeArgs(deployExample);
+const documented = deployServeArgs('proxy');
+const direct = deployServeArgs('direct');
 
 describe('the public playground is started with one set of flags', () => {
-	test('the systemd unit starts exactly what the public-mode launcher would', () => {
+	test('the systemd unit starts exactly what the public-mode launcher would, behind the proxy', () => {
 		const unit = read('pocketbase-playground.service');
 		const execStart = unit.split('\n').filter((line) => line.startsWith('ExecStart='));
 		expect(execStart).toHaveLength(1);
 		expect(serveCommands(unit)).toEqual([documented]);
 	});
 
-	test('every serve command in the deploy README is that same command', () => {
+	test('every serve command in the deploy README is that command, or the direct form', () => {
 		const commands = serveCommands(read('README.md'));
-		expect(commands.length).toBeGreaterThan(0);
-		for (const command of commands) expect(command).toEqual(documented);
+		expect(commands).toContainEqual(documented);
+		for (const command of commands) expect([documented, direct]).toContainEqual(command);
 	});
 
 	test('public mode turns dev mode off, limits CORS to the site and bounds query time', () => {
 		expect(documented).toContain('--dev=false');
 		expect(documented).toContain('--origins=https://guide.example.com');
 		expect(documented).toContain(`--queryTimeout=${publicQueryTimeoutSeconds}`);
+		// Behind the proxy, PocketBase listens on loopback only: the proxy is the only way in.
+		expect(documented.slice(0, 2)).toEqual(['serve', '--http=127.0.0.1:8090']);
 		// `serve <domain>` is PocketBase's form for automatic TLS on :80 and :443.
-		expect(documented.slice(0, 2)).toEqual(['serve', deployExample.domain]);
+		expect(direct.slice(0, 2)).toEqual(['serve', deployExample.domain]);
+		expect(direct.slice(2)).toEqual(documented.slice(2));
+	});
+
+	test('both proxy configurations serve the example name and forward to that loopback address', () => {
+		/** The word after `directive` on each line that starts with it (not a block's `{`). */
+		const operands = (text: string, directive: string) =>
+			text
+				.split('\n')
+				.map((line) => line.trim().split(/\s+/))
+				.filter(([word, operand]) => word === directive && operand !== '{')
+				.map(([, operand]) => operand?.replace(/;$/, ''));
+		const caddy = read('Caddyfile');
+		expect(operands(caddy, 'reverse_proxy')).toEqual([deployExample.http]);
+		expect(caddy.split('\n')).toContain(`${deployExample.domain} {`);
+		const nginx = read('nginx.conf');
+		expect(operands(nginx, 'server')).toEqual([deployExample.http]);
+		expect(operands(nginx, 'server_name')).toEqual([deployExample.domain, deployExample.domain]);
 	});
 
 	test('public mode refuses to start without the site origin, or with a wildcard or a path', () => {

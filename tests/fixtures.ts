@@ -1,7 +1,9 @@
 /**
  * Shared e2e fixtures. `page` starts at the built site (baseURL). `ownPocketBase` is a
  * private, real PocketBase for tests that stop it, exhaust its rate limiter or need a
- * superuser: pages reach it with `?pb=` (`withPb(path)`).
+ * superuser: pages reach it with `?pb=` (`withPb(path)`). With PLAYGROUND_PROXY=nginx or caddy
+ * (`npm run test:deploy`), it stands behind that proxy as the deploy recipe puts it: `url` is the
+ * proxy's, `directUrl` PocketBase's own, and PocketBase trusts the header the proxy overwrites.
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,11 +16,17 @@ import {
 	startPocketBaseListening,
 	stopProcess,
 } from '../scripts/pocketbase-process.mjs';
+import { clientAddressHeader, proxyKindFrom, startProxy } from '../scripts/proxy-process.mjs';
 
 export interface OwnPocketBase {
+	/** Where requests go: the proxy's address behind PLAYGROUND_PROXY, else PocketBase's own. */
 	url: string;
+	/** PocketBase's own address, around any proxy. */
+	directUrl: string;
+	/** The proxy in front of it (PLAYGROUND_PROXY), if any. */
+	proxy: 'nginx' | 'caddy' | undefined;
 	dataDir: string;
-	/** Stops the server; the data folder stays for start(). */
+	/** Stops the server (not the proxy); the data folder stays for start(). */
 	stop(): Promise<void>;
 	/** Starts it again on the same port and data. */
 	start(): Promise<void>;
@@ -40,6 +48,8 @@ interface Options {
 	publicMode: boolean;
 }
 
+const proxy = proxyKindFrom(process.env['PLAYGROUND_PROXY']);
+
 export const test = base.extend<
 	Options & { ownPocketBase: OwnPocketBase; consoleErrors: string[] }
 >({
@@ -59,11 +69,16 @@ export const test = base.extend<
 			);
 		}
 		let current: Awaited<ReturnType<typeof startPocketBaseListening>> | undefined;
+		// Behind a proxy, PocketBase counts each client by the header the proxy overwrites, as a
+		// deployment started with PLAYGROUND_CLIENT_IP_HEADER does.
+		const env = proxy
+			? { PLAYGROUND_CLIENT_IP_HEADER: clientAddressHeader, ...pocketBaseEnv }
+			: pocketBaseEnv;
 		const start = async () => {
 			current = await startPocketBaseListening({
 				port,
 				dataDir,
-				env: pocketBaseEnv,
+				env,
 				...(publicMode ? { public: { origins: [siteOrigin()] } } : {}),
 			});
 		};
@@ -77,9 +92,18 @@ export const test = base.extend<
 				port = await freePort();
 			}
 		}
-		const url = `http://127.0.0.1:${port}`;
+		const directUrl = `http://127.0.0.1:${port}`;
+		const front = proxy
+			? await startProxy(proxy, { upstreamPort: port }).catch(async (error: unknown) => {
+					if (current) await stopProcess(current.child);
+					throw error;
+				})
+			: undefined;
+		const url = front?.url ?? directUrl;
 		await use({
 			url,
+			directUrl,
+			proxy,
 			dataDir,
 			start,
 			async stop() {
@@ -88,6 +112,7 @@ export const test = base.extend<
 			withPb: (path) => `${path}${path.includes('?') ? '&' : '?'}pb=${encodeURIComponent(url)}`,
 			pid: () => current?.child.pid ?? 0,
 		});
+		await front?.stop();
 		if (current) await stopProcess(current.child);
 		rmSync(dataDir, { recursive: true, force: true });
 	},

@@ -28,8 +28,10 @@ export function rawGet(
 		'',
 	].join('\r\n');
 	return new Promise((resolve, reject) => {
+		// write(), not end(): a browser never half-closes its side, and nginx takes a client's
+		// FIN as an abort and drops the request unanswered. `Connection: close` ends it instead.
 		const socket = connect({ port: Number(port), host: hostname, localAddress }, () =>
-			socket.end(request)
+			socket.write(request)
 		);
 		let response = '';
 		socket.setEncoding('utf8');
