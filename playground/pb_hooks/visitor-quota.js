@@ -18,6 +18,19 @@ function limits(cap, perNetwork, perNetworkInReserve) {
 	};
 }
 
+/**
+ * A cap's limits, each overridable for tests: PLAYGROUND_MAX_<WHAT>,
+ * PLAYGROUND_<WHAT>_PER_NETWORK and PLAYGROUND_<WHAT>_PER_NETWORK_IN_RESERVE.
+ */
+function fromEnvironment(getenv, what, cap, perNetwork, perNetworkInReserve) {
+	const number = (name, fallback) => Number(getenv('PLAYGROUND_' + name)) || fallback;
+	return limits(
+		number('MAX_' + what, cap),
+		number(what + '_PER_NETWORK', perNetwork),
+		number(what + '_PER_NETWORK_IN_RESERVE', perNetworkInReserve)
+	);
+}
+
 module.exports = {
 	limits,
 
@@ -36,21 +49,11 @@ module.exports = {
 
 	/** Demo users: 10000 live at once, 100 per network, 10 per network in the reserve. */
 	users(getenv) {
-		const number = (name, fallback) => Number(getenv(name)) || fallback;
-		return limits(
-			number('PLAYGROUND_MAX_USERS', 10000),
-			number('PLAYGROUND_USERS_PER_NETWORK', 100),
-			number('PLAYGROUND_USERS_PER_NETWORK_IN_RESERVE', 10)
-		);
+		return fromEnvironment(getenv, 'USERS', 10000, 100, 10);
 	},
 
 	/** Realtime streams: 500 open at once, 10 per network, 5 (one realtime demo) in the reserve. */
 	streams(getenv) {
-		const number = (name, fallback) => Number(getenv(name)) || fallback;
-		return limits(
-			number('PLAYGROUND_MAX_STREAMS', 500),
-			number('PLAYGROUND_STREAMS_PER_NETWORK', 10),
-			number('PLAYGROUND_STREAMS_PER_NETWORK_IN_RESERVE', 5)
-		);
+		return fromEnvironment(getenv, 'STREAMS', 500, 10, 5);
 	},
 };
