@@ -8,7 +8,8 @@
 // - queries: 4 KB, few expand paths and sort terms, short filters, no back-relations or
 //   @collection joins, bounded pages (query-bounds.js);
 // - realtime streams: a quota per network inside a global cap with a reserve
-//   (visitor-quota.js), the visitor's simulated server counted with it.
+//   (stream-quota.js, visitor-quota.js), the visitor's simulated server counted with it.
+// The modules are gathered in request-checks.js, so each JS runtime loads them once.
 //
 // Superusers are not bounded beyond the first two: they already control everything, and the
 // dashboard uses expands. It runs after the auth token loader (-1020) and the rate limiter
@@ -21,14 +22,16 @@
 // the stream cap (scripts/serve-flags.mjs).
 routerUse(
 	new Middleware((e) => {
+		const checks = require(`${__hooks}/request-checks.js`);
 		const path = e.request.url.path;
 		const method = e.request.method;
 
 		// Refused for everyone, superusers included, before any lookup, so the answer never tells
-		// whether an address has an account.
+		// whether an address has an account. Matched on the route the router chose (Go's
+		// Request.Pattern), not on the path as written.
 		const mailRoute =
-			/^\/api\/collections\/[^/]+\/(request-email-change|request-verification|request-password-reset|request-otp)$/;
-		if (method === 'POST' && mailRoute.test(path)) {
+			/\/api\/collections\/\{collection\}\/(request-email-change|request-verification|request-password-reset|request-otp)$/;
+		if (method === 'POST' && mailRoute.test(e.request.pattern)) {
 			throw new ForbiddenError(
 				'The playground sends no mail: email change, verification, password reset and one-time codes are turned off.'
 			);
@@ -39,8 +42,8 @@ routerUse(
 		const superuserIPs = $app.settings().superuserIPs;
 		if (
 			superuserIPs.length > 0 &&
-			require(`${__hooks}/superuser-routes.js`).isSuperuserRoute(e) &&
-			!require(`${__hooks}/ip-network.js`).inList(e.realIP(), superuserIPs)
+			checks.superuserRoutes.isSuperuserRoute(e) &&
+			!checks.ipNetwork.inList(e.realIP(), superuserIPs)
 		) {
 			throw new ForbiddenError(
 				'The dashboard and superuser sign-in are open only to the host itself.'
@@ -48,51 +51,11 @@ routerUse(
 		}
 
 		if (e.hasSuperuserAuth()) return e.next();
-		require(`${__hooks}/body-bounds.js`).check(e);
-		require(`${__hooks}/password-changes.js`).check(e);
-		require(`${__hooks}/query-bounds.js`).check(e.request.url.query(), e.request.url.rawQuery);
-		if (method === 'GET' && path === '/api/realtime') {
-			admitStream(e);
-		}
+		checks.body.check(e);
+		checks.passwordChanges.check(e);
+		checks.query.check(e.request.url.query(), e.request.url.rawQuery);
+		if (method === 'GET' && path === '/api/realtime') checks.streams.admit(e);
 		return e.next();
-
-		/** Refuses a stream past the caller's network quota or the cap (see visitor-quota.js). */
-		function admitStream(e) {
-			const net = require(`${__hooks}/ip-network.js`);
-			const quota = require(`${__hooks}/visitor-quota.js`);
-			// Set by simulated-server-ip.pb.js: the caller's network and its simulated server.
-			const network = e.get('playground.network');
-			const server = e.get('playground.server');
-			const broker = $app.subscriptionsBroker();
-			const clients = broker.clients();
-			let mine = 0;
-			for (const id of Object.keys(clients)) {
-				// PocketBase keeps each stream's e.realIP() from when it connected.
-				const ip = clients[id].get('pbRealtimeClientIP');
-				if (ip === server || net.networkOf(ip) === network) mine++;
-			}
-			const bounds = quota.streams((name) => $os.getenv(name));
-			const verdict = quota.admit(bounds, broker.totalClients(), mine);
-			if (verdict === 'network') {
-				throw new TooManyRequestsError(
-					'At most ' +
-						bounds.perNetwork +
-						' realtime streams may be open from one network (your address, or its IPv6 /64, and your demo server): close one first.',
-					{}
-				);
-			}
-			if (verdict === 'cap' || verdict === 'reserve') {
-				throw new ApiError(
-					503,
-					verdict === 'cap'
-						? 'The playground holds ' + bounds.cap + ' realtime streams already; try again soon.'
-						: 'The playground is nearly full of realtime streams; the last places are kept for visitors holding fewer than ' +
-								bounds.perNetworkInReserve +
-								'.',
-					{}
-				);
-			}
-		}
 	}, -998)
 );
 
