@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	canRunDemos,
 	classifyHealthProbe,
+	demoControlsEnabled,
+	type ConnectionState,
 	isHealthAnswer,
 	slowThresholdMs,
 } from './connection-status';
@@ -13,6 +15,22 @@ const networkError = {
 	pageOrigin: 'http://localhost:4321',
 	elapsedMs: 3,
 };
+
+describe('demoControlsEnabled', () => {
+	it('enables the demos’ controls while PocketBase answers, a 429 included, and only then', () => {
+		const states: ConnectionState[] = [
+			'checking',
+			'connected',
+			'slow',
+			'rate-limited',
+			'unreachable',
+			'blocked',
+			'not-pocketbase',
+			'error',
+		];
+		expect(states.filter(demoControlsEnabled)).toEqual(['connected', 'slow', 'rate-limited']);
+	});
+});
 
 describe('classifyHealthProbe', () => {
 	it('reports a healthy answer as connected, quoting PocketBase and the measured time', () => {

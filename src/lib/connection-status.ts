@@ -149,7 +149,15 @@ export function rateLimited(elapsedMs?: number): ConnectionStatus {
 	};
 }
 
-/** Whether a status means demos can send requests now. */
+/** Whether PocketBase answers normally (its health check passed): demos can send requests. */
 export function canRunDemos(state: ConnectionState): boolean {
 	return state === 'connected' || state === 'slow';
+}
+
+/**
+ * Whether a demo's controls that call PocketBase are enabled: while it answers normally, and
+ * while it answers 429, because a rate-limited answer is itself what several demos show.
+ */
+export function demoControlsEnabled(state: ConnectionState): boolean {
+	return canRunDemos(state) || state === 'rate-limited';
 }

@@ -33,6 +33,12 @@ export interface WhoamiAnswer {
 	time: string;
 }
 
+/** What the demo says when a server answers, but not as the playground's whoami route does. */
+export const notWhoami = {
+	title: 'That server answered, but not like the playground’s whoami route.',
+	advice: 'Point the demos at the playground (npm run playground) or a deployment of it.',
+};
+
 export function isWhoamiAnswer(value: unknown): value is WhoamiAnswer {
 	if (typeof value !== 'object' || value === null) return false;
 	const v = value as Record<string, unknown>;
