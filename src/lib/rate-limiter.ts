@@ -4,8 +4,9 @@
  * test can prove it (tests/rate-limiter-differential.spec.ts sends the same sequences to a
  * real PocketBase 0.40.4 and to this model and compares every answer).
  *
- * Line numbers refer to the pocketbase/pocketbase sources of the 0.40 line (branch develop;
- * these files are unchanged from v0.39.11 except for settings_model.go's JSON encoding):
+ * Line numbers refer to pocketbase/pocketbase at commit eade68d4 (2026-08-22, "v0.40.0 (WIP)"
+ * on develop), a fixed commit so they stay true as the branch moves; these files are unchanged
+ * from v0.39.11 except for settings_model.go's JSON encoding:
  *   apis/middlewares_rate_limit.go  (MRL), core/settings_model.go (SM),
  *   core/event_request.go (ER), tools/router/event.go, tools/router/error.go,
  *   apis/record_auth.go, apis/record_crud.go, apis/file.go.
