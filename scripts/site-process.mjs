@@ -7,6 +7,13 @@ import { freePort, projectRoot, waitForUrl } from './pocketbase-process.mjs';
 export const astroBin = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 /**
+ * The built site the e2e tests serve and read: `npm test` builds it into a folder of its own
+ * (E2E_SITE_DIR), wired to the test's PocketBase port, so `dist/` stays as `npm run build` makes
+ * it; `dist/` when the tests run against a build of your own.
+ */
+export const builtSite = process.env['E2E_SITE_DIR'] ?? join(projectRoot, 'dist');
+
+/**
  * @param {string[]} args astro's command and flags
  * @param {import('node:child_process').StdioOptions} stdio
  */
@@ -19,14 +26,14 @@ export function spawnAstro(args, stdio) {
 }
 
 /**
- * Serves dist/ on a free port and resolves once it answers. If astro preview exits first (for
+ * Serves the built site (`builtSite`) on a free port and resolves once it answers. If astro preview exits first (for
  * example because another preview of this project is already running, which Astro refuses),
  * rejects at once with what it printed, instead of waiting for a port that will never answer.
  */
 export async function startPreview() {
 	const port = await freePort();
 	const child = spawnAstro(
-		['preview', '--host', '127.0.0.1', '--port', String(port)],
+		['preview', '--outDir', builtSite, '--host', '127.0.0.1', '--port', String(port)],
 		['ignore', 'pipe', 'pipe']
 	);
 	let output = '';

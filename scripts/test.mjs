@@ -64,7 +64,10 @@ env.PUBLIC_POCKETBASE_URL = `http://127.0.0.1:${pocketBasePort}`;
 // The e2e PocketBase's signing key is in the build's environment too, as a careless deployment
 // might have it: tests/dist-secrets.spec.ts checks that it appears nowhere in dist/.
 env.PLAYGROUND_SIGNING_KEY ??= randomBytes(32).toString('hex');
-step('Build (with link validation)', ['astro', 'build']);
+// Built into a folder of its own, not dist/: this build calls the test's PocketBase port, and
+// `npm run preview` after `npm test` should still show the site as `npm run build` makes it.
+env.E2E_SITE_DIR = join(reports, 'site');
+step('Build (with link validation)', ['astro', 'build', '--outDir', env.E2E_SITE_DIR]);
 // Its article pages are prerendered from a PocketBase started for the build; then
 // tests/examples-sveltekit.spec.ts starts the build against a PocketBase of its own.
 step('SvelteKit example: build', ['node', 'scripts/build-sveltekit-example.mjs']);

@@ -5,12 +5,11 @@
  * player, the theme picker). A violation counts whether the browser reports it as a
  * `securitypolicyviolation` event or only as a console message.
  */
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { projectRoot } from '../scripts/pocketbase-process.mjs';
 import { connectionStatus, expect, test } from './fixtures';
 import { sitemapPaths } from './sitemap';
 import { startStaticHost } from './static-host';
+import { builtSite } from '../scripts/site-process.mjs';
 
 /** What the init script below calls for each violation the page sees. */
 interface ViolationReporter {
@@ -133,7 +132,7 @@ test.describe('Content-Security-Policy', () => {
 		page,
 	}) => {
 		// astro preview ignores _headers; this serves dist/ as a host that reads it does.
-		const host = await startStaticHost(join(projectRoot, 'dist'));
+		const host = await startStaticHost(builtSite);
 		try {
 			const violations = await watchViolations(page);
 			const response = await page.goto(`${host.url}/problem/what-pocketbase-sees/`);

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../scripts/pocketbase-process.mjs';
 import { allAnswerSets, recommend, steps } from '../src/lib/decision-guide';
 import { expect, test } from './fixtures';
+import { builtSite } from '../scripts/site-process.mjs';
 
 const guidePage = '/decide/';
 
@@ -97,7 +97,7 @@ test('every section the guide cites exists in the built site, under the name it 
 	expect(cited.size).toBeGreaterThan(10);
 	for (const [href, section] of cited) {
 		const [path = '', anchor = ''] = href.split('#');
-		const html = readFileSync(join(projectRoot, 'dist', path, 'index.html'), 'utf8');
+		const html = readFileSync(join(builtSite, path, 'index.html'), 'utf8');
 		const heading = html.match(new RegExp(`<h[2-4] id="${anchor}"[^>]*>(.*?)</h[2-4]>`, 's'));
 		expect(heading, href).not.toBeNull();
 		const text = heading![1]!.replace(/<[^>]+>/g, '').replace(/&#39;|'/g, '’');

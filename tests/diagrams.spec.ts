@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { projectRoot } from '../scripts/pocketbase-process.mjs';
 import { expect, test } from './fixtures';
 import { sitemapPaths } from './sitemap';
+import { builtSite } from '../scripts/site-process.mjs';
 
 const path = '/problem/what-pocketbase-sees/';
 
@@ -97,7 +97,7 @@ test('no page requests mermaid, and the built site contains none of its code', a
 		readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
 			entry.isDirectory() ? filesIn(join(dir, entry.name)) : [join(dir, entry.name)]
 		);
-	const files = filesIn(join(projectRoot, 'dist'));
+	const files = filesIn(builtSite);
 	// Script and style files, and the inline scripts of every page (prose may name mermaid).
 	const code = [
 		...files

@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { projectRoot } from '../scripts/pocketbase-process.mjs';
 import { expect, test } from './fixtures';
 import { looksRandom, scanForSecrets, type Literal } from './secret-scan';
+import { builtSite } from '../scripts/site-process.mjs';
 
-const dist = join(projectRoot, 'dist');
+const dist = builtSite;
 const signingKey = process.env['PLAYGROUND_SIGNING_KEY'] ?? '';
 
 /**
@@ -40,7 +41,7 @@ function literals(): Literal[] {
 	return all.filter((literal, index) => all.findIndex((l) => l.value === literal.value) === index);
 }
 
-test('dist/ holds no token, key or test credential', () => {
+test('the built site holds no token, key or test credential', () => {
 	expect(signingKey.length).toBeGreaterThanOrEqual(32);
 	// The tests' superusers are found, so that part of the check is not empty.
 	expect(testCredentials().length).toBeGreaterThanOrEqual(2);
@@ -49,7 +50,7 @@ test('dist/ holds no token, key or test credential', () => {
 	expect(findings).toEqual([]);
 });
 
-test('the scanner finds each kind of secret planted in a copy of dist/', () => {
+test('the scanner finds each kind of secret planted in a copy of the built site', () => {
 	const copy = mkdtempSync(join(tmpdir(), 'dist-secrets-'));
 	try {
 		cpSync(dist, copy, { recursive: true });

@@ -5,16 +5,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-	projectRoot,
-	startPocketBaseListening,
-	stopProcess,
-} from '../scripts/pocketbase-process.mjs';
-import { startPreview } from '../scripts/site-process.mjs';
+import { startPocketBaseListening, stopProcess } from '../scripts/pocketbase-process.mjs';
+import { startPreview, builtSite } from '../scripts/site-process.mjs';
 
 export default async function globalSetup() {
-	if (!existsSync(join(projectRoot, 'dist', 'index.html'))) {
-		throw new Error('No built site in dist/. Run the e2e tests with `npm test` (it builds first).');
+	if (!existsSync(join(builtSite, 'index.html'))) {
+		throw new Error(
+			`No built site in ${builtSite}. Run the e2e tests with \`npm test\` (it builds first).`
+		);
 	}
 	const port = Number(process.env['E2E_PB_PORT']);
 	if (!port) {

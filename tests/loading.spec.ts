@@ -5,8 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { projectRoot } from '../scripts/pocketbase-process.mjs';
 import { connectionStatus, expect, test } from './fixtures';
+import { builtSite } from '../scripts/site-process.mjs';
 
 /** Collects the bodies of the scripts the page loads, to look for the SDK's code in them. */
 function watchScripts(page: Page) {
@@ -40,7 +40,7 @@ test('a demo page loads the SDK only when a demo is used', async ({ page }) => {
 });
 
 test('none of the site’s own scripts knows about superusers', () => {
-	const dir = join(projectRoot, 'dist', '_astro');
+	const dir = join(builtSite, '_astro');
 	// The SDK's own bundle names the _superusers collection (authStore.isSuperuser); the
 	// site's code must never use it, nor carry a superuser credential.
 	const scripts = readdirSync(dir).filter(

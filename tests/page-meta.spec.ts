@@ -4,11 +4,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../scripts/pocketbase-process.mjs';
 import { expect, test } from './fixtures';
 import { sitemapPaths } from './sitemap';
+import { builtSite } from '../scripts/site-process.mjs';
 
-const dist = join(projectRoot, 'dist');
+const dist = builtSite;
 
 for (const path of sitemapPaths()) {
 	test(`${path} has a description and a social card that exists`, () => {

@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../scripts/pocketbase-process.mjs';
+import { builtSite } from '../scripts/site-process.mjs';
 
 /** Every page path in the built sitemap, e.g. `/problem/double-hops/`. */
 export function sitemapPaths(): string[] {
-	const dist = join(projectRoot, 'dist');
+	const dist = builtSite;
 	const files = readdirSync(dist).filter((f) => /^sitemap-\d+\.xml$/.test(f));
 	const paths = files.flatMap((file) =>
 		[...readFileSync(join(dist, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
