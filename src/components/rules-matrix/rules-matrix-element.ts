@@ -64,7 +64,8 @@ class RulesMatrix extends DemoElement {
 			this.#progress(progressText.request(index, plan.length));
 			const result = await runStep(step, clients, ids);
 			results.set(cellId(step), result);
-			this.#fill(this.querySelector(`[data-cell="${cellId(step)}"]`)!, cellText(step, result));
+			const cell = this.querySelector<HTMLElement>(`[data-cell="${cellId(step)}"]`)!;
+			this.#fill(cell, cellText(step, result));
 			const request = this.querySelector<HTMLElement>(`[data-request="${cellId(step)}"]`)!;
 			this.getPart('http', request).textContent = requestLine(result);
 		}
