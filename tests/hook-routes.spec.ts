@@ -153,72 +153,66 @@ test.describe('demo hook routes', () => {
 		const demo = page.locator('hook-routes');
 		await demo.getByRole('button', { name: /Sign in as a throwaway user/ }).click();
 		// Sign-up, sign-in (two bcrypt hashes in PocketBase) and a note: slow on a busy machine.
-		// A refusal shows in the failure box: polled with the session text, so a failed run says why.
+		// A refusal shows in an alert: polled with the session text, so a failed run says why.
 		const session = async () =>
 			[
-				await demo.locator('.session-text').innerText(),
-				await demo.locator('.session-failure').textContent(),
+				await demo.getByText(/^(Signed in as|The routes need a signed-in user)/).innerText(),
+				...(await demo.getByRole('alert').allInnerTexts()),
 			].join(' | ');
 		await expect.poll(session, { timeout: 15_000 }).toMatch(/^Signed in as demo-\w+@example\.com/);
-		const route = (id: string) => demo.locator(`[data-route="${id}"]`);
+		const titles = {
+			stats: 'A count no rule could allow',
+			summary: 'The view rule, re-applied inside a hook',
+			receipt: 'A secret the browser never sees',
+		};
+		type Route = keyof typeof titles;
+		const route = (id: Route) => demo.getByRole('region', { name: titles[id] });
+		const direct = (id: Route) =>
+			route(id).getByRole('group', { name: 'The hook, called directly' });
+		const proxy = (id: Route) =>
+			route(id).getByRole('group', { name: 'The same job, through the simulated server' });
 		await expect(route('summary').getByLabel('Note id')).toHaveValue(/^\w{15}$/);
 
-		for (const id of ['stats', 'summary', 'receipt']) {
+		for (const id of ['stats', 'summary', 'receipt'] as const) {
 			await route(id).getByRole('button', { name: 'Call the hook directly' }).click();
-			await expect(route(id).locator('[data-side="direct"] .time')).toContainText(
-				'(measured, 1 request to the hook)'
-			);
+			await expect(direct(id).getByText('(measured, 1 request to the hook)')).toBeVisible();
 			await route(id)
 				.getByRole('button', { name: 'Same job through the simulated server' })
 				.click();
-			await expect(route(id).locator('[data-side="proxy"] .time')).toContainText(
-				/modelled hop .* measured call/
-			);
-			await expect(route(id).locator('.comparison')).toContainText('than the hook');
+			await expect(proxy(id).getByText(/modelled hop .* measured call/)).toBeVisible();
+			await expect(route(id).getByText(/than the hook\.$/)).toBeVisible();
 		}
-		await expect(route('stats').locator('[data-side="direct"] .lines')).toContainText(
-			'of them yours: 1'
-		);
-		await expect(route('stats').locator('[data-side="proxy"] .time')).toContainText(
-			'3 measured calls'
-		);
-		await expect(route('summary').locator('[data-side="direct"] .lines')).toContainText(
-			'31 characters'
-		);
-		await expect(route('summary').locator('[data-side="proxy"] .lines')).toContainText(
-			'31 characters'
-		);
-		await expect(route('receipt').locator('[data-side="direct"] .lines')).toContainText(
-			/HMAC-SHA256 signature: [0-9a-f]{64}/
-		);
-		await expect(route('receipt').locator('[data-side="proxy"] .limit')).toBeVisible();
+		await expect(direct('stats').getByText('of them yours: 1')).toBeVisible();
+		await expect(proxy('stats').getByText(/modelled hop .*3 measured calls/)).toBeVisible();
+		await expect(direct('summary').getByText(/31 characters/)).toBeVisible();
+		await expect(proxy('summary').getByText(/31 characters/)).toBeVisible();
+		await expect(direct('receipt').getByText(/HMAC-SHA256 signature: [0-9a-f]{64}/)).toBeVisible();
+		await expect(proxy('receipt').getByText(/A real server would sign with a key/)).toBeVisible();
 
 		// Bad input: the hook's own 400, and the server route's same check.
 		await route('stats').getByLabel('Minutes to count back').fill('ten');
 		await route('stats').getByRole('button', { name: 'Call the hook directly' }).click();
-		await expect(route('stats').locator('[data-side="direct"] .failure')).toContainText(
+		await expect(direct('stats').getByRole('alert')).toContainText(
 			'(400): The minutes parameter must be a whole number from 1 to 60, not "ten".'
 		);
 		await route('stats')
 			.getByRole('button', { name: 'Same job through the simulated server' })
 			.click();
-		await expect(route('stats').locator('[data-side="proxy"] .failure')).toContainText(
+		await expect(proxy('stats').getByRole('alert')).toContainText(
 			'The server route refused the request (400): The minutes parameter must be'
 		);
 		await route('summary').getByLabel('Note id').fill('abc');
 		await route('summary').getByRole('button', { name: 'Call the hook directly' }).click();
-		await expect(route('summary').locator('[data-side="direct"] .failure')).toContainText(
-			'must be a record id'
-		);
+		await expect(direct('summary').getByRole('alert')).toContainText('must be a record id');
 		await route('summary')
 			.getByRole('button', { name: 'Same job through the simulated server' })
 			.click();
-		await expect(route('summary').locator('[data-side="proxy"] .failure')).toContainText(
+		await expect(proxy('summary').getByRole('alert')).toContainText(
 			'The server route refused the request (400): The id must be a record id'
 		);
 		await route('receipt').getByLabel('Text to sign').fill('');
 		await route('receipt').getByRole('button', { name: 'Call the hook directly' }).click();
-		await expect(route('receipt').locator('[data-side="direct"] .failure')).toContainText(
+		await expect(direct('receipt').getByRole('alert')).toContainText(
 			'The text field must be 1 to 200 characters long.'
 		);
 	});

@@ -3,6 +3,7 @@
  * a real limiter. Tests that exhaust the limiter use their own PocketBase (`ownPocketBase`), so
  * they never spend the shared one's buckets.
  */
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const page_ = '/problem/rate-limits/';
@@ -66,35 +67,39 @@ test.describe('crowd simulation', () => {
 });
 
 test.describe('live 429', () => {
+	/** The attempts a path's table lists: each row is headed by who made the attempt. */
+	const attemptsIn = (path: Locator) =>
+		path.getByRole('row').filter({ has: path.page().getByRole('rowheader') });
+
 	test('a burst from the browser meets a real 429, then the window opens again', async ({
 		page,
 		ownPocketBase,
 	}) => {
 		await page.goto(ownPocketBase.withPb(page_));
 		const live = page.locator('rate-limit-live');
-		const direct = live.locator('[data-path="direct"]');
+		const direct = live.getByRole('region', { name: 'Your browser, direct' });
 		await direct.getByRole('button', { name: 'Send sign-in attempts until a 429' }).click();
-		const rows = direct.locator('tbody tr');
+		const rows = attemptsIn(direct);
 		await expect(rows).toHaveCount(3);
-		await expect(rows.nth(0).locator('td').nth(1)).toHaveText('400: let through (wrong password)');
-		await expect(rows.nth(2).locator('td').nth(1)).toHaveText('429: refused');
-		await expect(direct.locator('[data-summary]')).toHaveText(
+		await expect(rows.nth(0).getByRole('cell').nth(1)).toHaveText(
+			'400: let through (wrong password)'
+		);
+		await expect(rows.nth(2).getByRole('cell').nth(1)).toHaveText('429: refused');
+		await expect(direct.getByText(/^Attempt 3 got a real 429/)).toHaveText(
 			/^Attempt 3 got a real 429, [\d.]+ s after the first: PocketBase allowed 2 sign-in attempts/
 		);
-		const response = direct.locator('[data-response]');
-		await expect(response).toHaveAttribute('data-exact', 'true');
-		await expect(response.locator('pre')).toContainText(
-			'Body: {"data":{},"message":"Too Many Requests.","status":429}'
+		const response = direct.getByText(/^Status: 429/);
+		// PocketBase's own 429, byte for byte (its JSON ends with a newline).
+		await expect(response).toHaveText(
+			/^Body: \{"data":\{\},"message":"Too Many Requests\.","status":429\}\n?$/m
 		);
-		await expect(response.locator('pre')).toContainText('Retry-After: none.');
-		await expect(direct.locator('[data-reopen]')).toContainText(
-			'Measured: PocketBase let an attempt through again at',
-			{ timeout: 10_000 }
-		);
-		await expect(direct.locator('[data-reopen]')).toContainText('as the model says');
+		await expect(response).toContainText('Retry-After: none.');
+		const reopen = direct.getByText(/Measured: PocketBase let an attempt through again at/);
+		await expect(reopen).toBeVisible({ timeout: 10_000 });
+		await expect(reopen).toContainText('as the model says');
 		// A fresh PocketBase on this machine's clock: the model agrees on every attempt.
-		await expect(direct.locator('tr[data-agrees="false"]')).toHaveCount(0);
-		await expect(direct.locator('[data-differs]')).toBeHidden();
+		await expect(rows.filter({ hasText: 'differs' })).toHaveCount(0);
+		await expect(direct.getByText(/^The model and PocketBase differ/)).toBeHidden();
 	});
 
 	test('through the simulated server, one shared bucket refuses most of a small crowd', async ({
@@ -102,25 +107,32 @@ test.describe('live 429', () => {
 		ownPocketBase,
 	}) => {
 		await page.goto(ownPocketBase.withPb(`${page_}?live-users=4`));
-		const server = page.locator('rate-limit-live [data-path="server"]');
-		await expect(server.locator('[name="live-users"]')).toHaveValue('4');
+		const server = page
+			.locator('rate-limit-live')
+			.getByRole('region', { name: /^You and others, through the simulated server/ });
+		await expect(server.getByLabel('Other users signing in through the server')).toHaveValue('4');
 		await server.getByRole('button', { name: 'Sign everyone in through the server' }).click();
-		await expect(server.locator('tbody tr')).toHaveCount(5);
-		await expect(server.locator('[data-summary]')).toHaveText(
+		const rows = attemptsIn(server);
+		await expect(rows).toHaveCount(5);
+		await expect(server.getByText(/^Through the one server address/)).toHaveText(
 			/^Through the one server address, 2 of 5 sign-in attempts got through and 3 got a real 429/
 		);
-		await expect(server.locator('tbody tr', { hasText: 'You' })).toHaveCount(1);
-		await expect(server.locator('tr[data-agrees="false"]')).toHaveCount(0);
+		await expect(
+			rows.filter({ has: page.getByRole('rowheader', { name: 'You', exact: true }) })
+		).toHaveCount(1);
+		await expect(rows.filter({ hasText: 'differs' })).toHaveCount(0);
 	});
 
 	test('says so next to the button when PocketBase stops', async ({ page, ownPocketBase }) => {
 		await page.goto(ownPocketBase.withPb(page_));
-		const direct = page.locator('rate-limit-live [data-path="direct"]');
+		const direct = page
+			.locator('rate-limit-live')
+			.getByRole('region', { name: 'Your browser, direct' });
 		const button = direct.getByRole('button', { name: 'Send sign-in attempts until a 429' });
 		await expect(button).toBeEnabled();
 		await ownPocketBase.stop();
 		await button.click();
-		await expect(direct.locator('.demo-failure')).toBeVisible();
-		await expect(direct.locator('tbody tr')).toHaveCount(0);
+		await expect(direct.getByRole('alert')).toBeVisible();
+		await expect(attemptsIn(direct)).toHaveCount(0);
 	});
 });

@@ -6,12 +6,18 @@ import {
 	checkText,
 	comparison,
 	directTimeText,
+	failureText,
 	hookHop,
+	hookRequest,
 	minutesAgo,
 	proxyTimeText,
 	routeOrder,
 	routes,
+	serverReceiptLines,
 	serverStats,
+	serverSummary,
+	sessionText,
+	signInFailedTitle,
 } from './hook-routes-view';
 
 describe('hook route answers', () => {
@@ -98,5 +104,85 @@ describe('timings', () => {
 		);
 		expect(comparison(4, 9)).toBe('Through the server: 5.0 ms slower than the hook.');
 		expect(comparison(undefined, 9)).toBe('');
+	});
+});
+
+describe('the session line', () => {
+	it('says who is signed in, or that the routes need someone', () => {
+		expect(sessionText('demo-1@example.com')).toBe(
+			'Signed in as demo-1@example.com (a throwaway user, deleted within about an hour).'
+		);
+		expect(sessionText(undefined)).toBe('The routes need a signed-in user. You are not signed in.');
+		expect(signInFailedTitle('No answer from PocketBase.')).toBe(
+			'Could not sign in. No answer from PocketBase.'
+		);
+	});
+});
+
+describe('the hook request for the reader’s input', () => {
+	it('puts each route’s one field where the route reads it', () => {
+		expect(hookRequest('stats', '10')).toEqual({
+			path: '/api/demo/notes-stats',
+			options: { method: 'GET', query: { minutes: '10' } },
+		});
+		expect(hookRequest('summary', 'abc/def')).toEqual({
+			path: '/api/demo/notes/abc%2Fdef/summary',
+			options: { method: 'GET' },
+		});
+		expect(hookRequest('receipt', 'hi')).toEqual({
+			path: '/api/demo/signed-receipt',
+			options: { method: 'POST', body: { text: 'hi' } },
+		});
+	});
+
+	it('keeps an empty note id on the summary route', () => {
+		expect(hookRequest('summary', '').path).toBe('/api/demo/notes/%20/summary');
+	});
+});
+
+describe('the server’s own answers', () => {
+	it('counts characters and words of the note it read', () => {
+		expect(serverSummary('abc', '  three little  words ', 2)).toEqual({
+			id: 'abc',
+			characters: 22,
+			words: 3,
+			yourNotes: 2,
+		});
+		expect(serverSummary('abc', '', 0).words).toBe(0);
+	});
+
+	it('names the caller and signs nothing', () => {
+		expect(serverReceiptLines('u1')).toEqual([
+			'caller: u1 (checked with PocketBase)',
+			'signature: none (see below)',
+		]);
+	});
+});
+
+describe('a failed side', () => {
+	const failure = (status: number, message: string) => ({
+		status,
+		message,
+		isAbort: false,
+		response: { message },
+	});
+
+	it('names the server route when its own check refused the input', () => {
+		expect(failureText(failure(400, 'The id must be a record id.'), true)).toEqual({
+			title: 'The server route refused the request (400): The id must be a record id.',
+			advice: 'It checks its input the same way as the hook, before any PocketBase call.',
+		});
+	});
+
+	it('says the hook checks its input first when it answered 400', () => {
+		const text = failureText(failure(400, 'The text field is required.'), false);
+		expect(text.title).toContain('The text field is required');
+		expect(text.advice).toBe(
+			'The route checks its input before doing any work, and says what it accepts.'
+		);
+	});
+
+	it('words any other failure the usual way', () => {
+		expect(failureText(failure(0, 'Failed to fetch'), false).title).toMatch(/No answer/);
 	});
 });

@@ -4,6 +4,7 @@
  * to PocketBase for the same job, and how the demo words both answers. No DOM, no network.
  */
 import { modelRequest, scenarioPresets, type RequestModel } from '~/lib/network-model';
+import { describeFailure, type FailureText, type RequestFailure } from '~/lib/request-error';
 import { formatDelta, formatMs, plural } from '../demo-kit/format';
 
 /** The URL-state prefix of this demo (`?hooks-minutes=10`). */
@@ -179,4 +180,67 @@ export function checkId(raw: string): { ok: true } | { ok: false; message: strin
 /** PocketBase's autodate format, for a filter on `created`. */
 export function minutesAgo(minutes: number, now: number): string {
 	return new Date(now - minutes * 60_000).toISOString().replace('T', ' ');
+}
+
+/** The line beside the sign-in button. */
+export function sessionText(email: string | undefined): string {
+	return email
+		? `Signed in as ${email} (a throwaway user, deleted within about an hour).`
+		: 'The routes need a signed-in user. You are not signed in.';
+}
+
+/** The title of the failure shown when signing in (or writing the first note) failed. */
+export const signInFailedTitle = (title: string) => `Could not sign in. ${title}`;
+
+/** The hook route's path and SDK `send` options for the reader's input (its one field). */
+export function hookRequest(
+	id: RouteId,
+	input: string
+): { path: string; options: { method: string; query?: Record<string, string>; body?: object } } {
+	if (id === 'stats') {
+		return { path: '/api/demo/notes-stats', options: { method: 'GET', query: { minutes: input } } };
+	}
+	if (id === 'summary') {
+		// An empty id would make the path another route's; a space keeps it this route's 400.
+		return {
+			path: `/api/demo/notes/${encodeURIComponent(input || ' ')}/summary`,
+			options: { method: 'GET' },
+		};
+	}
+	return { path: '/api/demo/signed-receipt', options: { method: 'POST', body: { text: input } } };
+}
+
+/** The server's version of the summary, from the note it read and the count of the reader's. */
+export function serverSummary(id: string, text: string, yourNotes: number): SummaryAnswer {
+	return {
+		id,
+		characters: text.length,
+		words: text.split(/\s+/).filter((word) => word !== '').length,
+		yourNotes,
+	};
+}
+
+/** What the server's receipt route can show: who called, and why it signs nothing. */
+export function serverReceiptLines(userId: string): string[] {
+	return [`caller: ${userId} (checked with PocketBase)`, 'signature: none (see below)'];
+}
+
+/**
+ * A failed side's words: the server route's own input check names itself; a hook's 400 says
+ * the route checks its input first; anything else is the usual failure.
+ */
+export function failureText(failure: RequestFailure, refusedByServer: boolean): FailureText {
+	if (refusedByServer) {
+		return {
+			title: `The server route refused the request (400): ${failure.message}`,
+			advice: 'It checks its input the same way as the hook, before any PocketBase call.',
+		};
+	}
+	if (failure.status === 400) {
+		return {
+			title: describeFailure(failure).title,
+			advice: 'The route checks its input before doing any work, and says what it accepts.',
+		};
+	}
+	return describeFailure(failure);
 }

@@ -3,49 +3,35 @@
  * page (rendered at build time); this loads the model only when the explorer comes near the
  * screen or is touched, then redraws from latency-explorer-view.ts on every change.
  */
-import { startWhenNear } from '../demo-kit/actions';
+import { importAll, LazyModule } from '../demo-kit/lazy-module';
 import type { SettingsForm } from '../demo-kit/settings-form';
 import type { explorerSchema } from './latency-explorer-view';
 
-type Lib = typeof import('./latency-explorer-view') &
-	typeof import('~/lib/url-state') &
-	typeof import('../demo-kit/settings-form') &
-	typeof import('../demo-kit/copy-link');
+const loadLib = importAll(() => [
+	import('./latency-explorer-view'),
+	import('~/lib/url-state'),
+	import('../demo-kit/settings-form'),
+	import('../demo-kit/copy-link'),
+]);
+type Lib = Awaited<ReturnType<typeof loadLib>>;
 type Form = SettingsForm<typeof explorerSchema>;
 
-const loadLib = (): Promise<Lib> =>
-	Promise.all([
-		import('./latency-explorer-view'),
-		import('~/lib/url-state'),
-		import('../demo-kit/settings-form'),
-		import('../demo-kit/copy-link'),
-	]).then((modules) => Object.assign({}, ...modules) as Lib);
-
 class LatencyExplorer extends HTMLElement {
-	#lib: Promise<Lib> | undefined;
-	#stopWatching: (() => void) | undefined;
+	#code = new LazyModule(loadLib);
 	#announceTimer: ReturnType<typeof setTimeout> | undefined;
 
 	connectedCallback() {
-		this.#stopWatching = startWhenNear(this, () => void this.#start());
-	}
-
-	disconnectedCallback() {
-		this.#stopWatching?.();
-		clearTimeout(this.#announceTimer);
-	}
-
-	#start(): Promise<Lib> {
-		if (this.#lib) return this.#lib;
-		this.#stopWatching?.();
-		this.#lib = loadLib().then((lib) => {
+		this.#code.whenNear(this, (lib) =>
 			this.#wire(
 				lib,
 				new lib.SettingsForm(this.querySelector('form')!, lib.explorerSchema, lib.urlPrefix)
-			);
-			return lib;
-		});
-		return this.#lib;
+			)
+		);
+	}
+
+	disconnectedCallback() {
+		this.#code.stop();
+		clearTimeout(this.#announceTimer);
 	}
 
 	#wire(lib: Lib, form: Form) {

@@ -3,33 +3,26 @@
  * (rendered at build time); this loads the model when the demo comes near the screen or is
  * touched, and runs the simulation in slices, yielding to the page between them, with progress.
  */
-import { startWhenNear } from '../demo-kit/actions';
+import { importAll, LazyModule } from '../demo-kit/lazy-module';
 import type { SettingsForm } from '../demo-kit/settings-form';
 import type { crowdSchema } from './rate-limit-crowd-view';
 
-type Lib = typeof import('./rate-limit-crowd-view') &
-	typeof import('~/lib/rate-limit-crowd') &
-	typeof import('~/lib/url-state') &
-	typeof import('../demo-kit/settings-form') &
-	typeof import('../demo-kit/copy-link');
+const loadLib = importAll(() => [
+	import('./rate-limit-crowd-view'),
+	import('~/lib/rate-limit-crowd'),
+	import('~/lib/url-state'),
+	import('../demo-kit/settings-form'),
+	import('../demo-kit/copy-link'),
+]);
+type Lib = Awaited<ReturnType<typeof loadLib>>;
 type Form = SettingsForm<typeof crowdSchema>;
-
-const loadLib = (): Promise<Lib> =>
-	Promise.all([
-		import('./rate-limit-crowd-view'),
-		import('~/lib/rate-limit-crowd'),
-		import('~/lib/url-state'),
-		import('../demo-kit/settings-form'),
-		import('../demo-kit/copy-link'),
-	]).then((modules) => Object.assign({}, ...modules) as Lib);
 
 /** Requests counted per slice before the page gets the main thread back (a few ms each). */
 const sliceEvents = 25_000;
 const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 class RateLimitCrowd extends HTMLElement {
-	#lib: Promise<Lib> | undefined;
-	#stopWatching: (() => void) | undefined;
+	#code = new LazyModule(loadLib);
 	#debounce: ReturnType<typeof setTimeout> | undefined;
 	/** Bumped by every new run, so a superseded run stops at its next slice. */
 	#generation = 0;
@@ -44,30 +37,22 @@ class RateLimitCrowd extends HTMLElement {
 			event.preventDefault();
 			if (!this.#wired) {
 				this.#runRequested = true;
-				void this.#start();
+				void this.#code.load();
 			}
 		});
-		this.#stopWatching = startWhenNear(this, () => void this.#start());
+		this.#code.whenNear(this, (lib) =>
+			this.#wire(lib, new lib.SettingsForm(this.#part('form'), lib.crowdSchema, lib.urlPrefix))
+		);
 	}
 
 	disconnectedCallback() {
-		this.#stopWatching?.();
+		this.#code.stop();
 		clearTimeout(this.#debounce);
 		this.#generation++;
 	}
 
 	#part<T extends Element = HTMLElement>(selector: string): T {
 		return this.querySelector<T>(selector)!;
-	}
-
-	#start(): Promise<Lib> {
-		if (this.#lib) return this.#lib;
-		this.#stopWatching?.();
-		this.#lib = loadLib().then((lib) => {
-			this.#wire(lib, new lib.SettingsForm(this.#part('form'), lib.crowdSchema, lib.urlPrefix));
-			return lib;
-		});
-		return this.#lib;
 	}
 
 	#wire(lib: Lib, form: Form) {

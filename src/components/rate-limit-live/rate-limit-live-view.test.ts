@@ -5,7 +5,9 @@ import {
 	disagreement,
 	isPocketBase429,
 	Predictor,
+	reopenAfter,
 	reopenText,
+	rowCells,
 	responseLines,
 	serverSchedule,
 	serverSummary,
@@ -141,5 +143,40 @@ describe('rows and sentences', () => {
 			{ who: 'you', delayMs: 0 },
 			{ who: 1, delayMs: 1200 },
 		]);
+	});
+});
+
+describe('what the live tables and sentences show', () => {
+	it('puts each attempt’s cells in column order, the model’s with its verdict', () => {
+		const [agree, differ] = attemptRows([attempt(t0, 400), attempt(t0 + 250, 400)], [true, false]);
+		expect(rowCells(agree!)).toEqual([
+			'You',
+			'+0.00 s',
+			'400: let through (wrong password)',
+			'allowed, same',
+		]);
+		expect(rowCells(differ!)).toEqual([
+			'You',
+			'+0.25 s',
+			'400: let through (wrong password)',
+			'429, differs',
+		]);
+	});
+
+	it('offers the next second too when the first attempt was answered in it', () => {
+		const opens = 1_700_000_003_000;
+		const sameSecond = { sentAt: t0, answeredAt: t0 + 5 };
+		expect(reopenAfter(sameSecond, opens, undefined)).toBe(
+			reopenText(t0, { predictedAt: opens, orOneSecondLater: false, measuredAt: undefined })
+		);
+		const nextSecond = { sentAt: 1_700_000_000_990, answeredAt: 1_700_000_001_010 };
+		expect(reopenAfter(nextSecond, opens, opens + 100)).toContain(' or ');
+		expect(reopenAfter(nextSecond, opens, opens + 100)).toBe(
+			reopenText(nextSecond.sentAt, {
+				predictedAt: opens,
+				orOneSecondLater: true,
+				measuredAt: opens + 100,
+			})
+		);
 	});
 });

@@ -229,3 +229,27 @@ export function serverSchedule(users: number, spreadMs = 1200): { who: Who; dela
 
 /** The playground's sign-in window, in seconds. */
 export const authWindowSeconds = playgroundRules[0]!.duration;
+
+/** A row's cells, in the table's column order: who, when, PocketBase's answer, the model's. */
+export function rowCells(row: AttemptRow): string[] {
+	return [row.who, row.at, row.measured, `${row.predicted}, ${row.agrees ? 'same' : 'differs'}`];
+}
+
+/** Said while the burst asks whether the window has opened again. */
+export const waitingText = 'Waiting for the window to open again…';
+
+/**
+ * The direct burst's sentence about the window, from its first attempt: PocketBase may have
+ * counted that attempt in the second it was answered in, when that was the next one.
+ */
+export function reopenAfter(
+	first: Pick<Attempt, 'sentAt' | 'answeredAt'>,
+	predictedAt: number,
+	measuredAt: number | undefined
+): string {
+	return reopenText(first.sentAt, {
+		predictedAt,
+		orOneSecondLater: Math.floor(first.sentAt / 1000) !== Math.floor(first.answeredAt / 1000),
+		measuredAt,
+	});
+}

@@ -4,9 +4,12 @@ import {
 	cellText,
 	expectedStatus,
 	matrixPlan,
+	progressText,
+	requestLine,
 	ruleText,
 	sdkCall,
 	tableRows,
+	usersFailedTitle,
 	walkthrough,
 	type MatrixStep,
 	type StepResult,
@@ -126,5 +129,32 @@ describe('the walk-through', () => {
 
 	it('says nothing before a run', () => {
 		expect(walkthrough(new Map(), {})).toEqual([]);
+	});
+});
+
+describe('what the run says as it goes', () => {
+	it('counts the requests and says when every answer is in', () => {
+		expect(progressText.creatingUsers).toBe('Creating users A and B…');
+		expect(progressText.request(0, 30)).toBe('Request 1 of 30…');
+		expect(progressText.done(30)).toBe('Done: 30 answers from PocketBase.');
+	});
+
+	it('names what failed when the demo users could not be made', () => {
+		expect(usersFailedTitle('No answer from PocketBase.')).toBe(
+			'Could not create the demo users. No answer from PocketBase.'
+		);
+	});
+
+	it('shows each request as HTTP with the status that came back', () => {
+		expect(
+			requestLine({
+				method: 'GET',
+				url: 'http://127.0.0.1:8090/api/collections/notes/records?page=1&perPage=50',
+				status: 200,
+			})
+		).toBe('GET /api/collections/notes/records?page=1&perPage=50 → 200');
+		expect(requestLine({ method: 'DELETE', url: 'http://pb/api/x', status: 0 })).toBe(
+			'DELETE /api/x → no answer'
+		);
 	});
 });

@@ -222,3 +222,23 @@ export function walkthrough(
 	}
 	return lines;
 }
+
+/** What a cell says before its request has answered. */
+export const pendingCell = { status: '…', meaning: 'waiting', tone: 'pending' } as const;
+
+/** What the run is doing, in the toolbar beside its button. */
+export const progressText = {
+	creatingUsers: 'Creating users A and B…',
+	request: (index: number, total: number) => `Request ${index + 1} of ${total}…`,
+	done: (total: number) => `Done: ${total} answers from PocketBase.`,
+};
+
+/** The title of the failure shown when the demo users could not be made. */
+export const usersFailedTitle = (title: string) => `Could not create the demo users. ${title}`;
+
+/** The request a step sent, as HTTP: method, path with query, and the status that came back. */
+export function requestLine(result: Pick<StepResult, 'method' | 'url' | 'status'>): string {
+	const url = result.url ? new URL(result.url) : undefined;
+	const path = url ? url.pathname + url.search : '';
+	return `${result.method} ${path} → ${result.status || 'no answer'}`;
+}

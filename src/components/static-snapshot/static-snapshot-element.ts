@@ -3,59 +3,41 @@
  * the reader change their own copy of one (words from static-snapshot-view.ts).
  */
 import {
-	connection,
 	directClient,
-	reportFailure,
 	reportResponse,
 	signedInEmail,
 	signInThrowawayUser,
-	startWatching,
 } from '../demo-kit/connection';
+import { DemoElement } from '../demo-kit/demo-element';
 import { timedCall } from '../demo-kit/timing';
 import { diffArticles, type ArticleRow } from '~/lib/articles-snapshot';
-import { canRunDemos } from '~/lib/connection-status';
-import { describeFailure, toRequestFailure } from '~/lib/request-error';
-import { diffText, liveLabel, overlayCopies, type CopyRow } from './static-snapshot-view';
+import {
+	copyResult,
+	diffText,
+	liveCells,
+	liveLabel,
+	overlayCopies,
+	type CopyRow,
+} from './static-snapshot-view';
 
-class StaticSnapshot extends HTMLElement {
+class StaticSnapshot extends DemoElement {
 	#built: ArticleRow[] = [];
 
-	connectedCallback() {
+	protected options() {
+		return {};
+	}
+
+	protected start() {
 		this.#built = JSON.parse(this.dataset['built'] ?? '[]') as ArticleRow[];
-		const form = this.querySelector('form')!;
-		form.addEventListener('submit', (event) => {
-			event.preventDefault();
-			this.#busy('copy', () => this.#copy());
-		});
-		this.querySelector('[data-action="read"]')!.addEventListener('click', () =>
-			this.#busy('read', () => this.#read())
-		);
-		startWatching();
-		connection.subscribe(({ status }) => {
-			const ready = canRunDemos(status.state) || status.state === 'rate-limited';
-			for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) {
-				button.disabled = !ready;
-			}
-		});
-	}
-
-	#busy(action: string, handler: () => Promise<void>) {
-		const button = this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
-		if (button.getAttribute('aria-busy') === 'true') return;
-		button.setAttribute('aria-busy', 'true');
-		void handler().finally(() => button.removeAttribute('aria-busy'));
-	}
-
-	async #fail(error: unknown) {
-		const text = describeFailure(toRequestFailure(error));
-		const box = this.querySelector<HTMLElement>('.failure')!;
-		box.textContent = `${text.title} ${text.advice}`;
-		box.hidden = false;
-		await reportFailure(error);
+		// The copy button submits the form, so Enter in the title field makes the copy too.
+		this.querySelector('form')!.addEventListener('submit', (event) => event.preventDefault());
+		this.onAction('read', () => this.#read());
+		this.onAction('copy', () => this.#copy());
 	}
 
 	async #read() {
-		this.querySelector<HTMLElement>('.failure')!.hidden = true;
+		const failure = this.getPart('failure');
+		failure.hidden = true;
 		try {
 			const pb = await directClient();
 			const readAt = new Date().toISOString();
@@ -67,7 +49,7 @@ class StaticSnapshot extends HTMLElement {
 					...marked,
 				})
 			);
-			if (!call.ok) return await this.#fail(call.error);
+			if (!call.ok) return await this.showFailure(failure, call.error);
 			// The reader's own copies, which the rules let only them see.
 			const copies =
 				(await signedInEmail()) === undefined
@@ -75,32 +57,24 @@ class StaticSnapshot extends HTMLElement {
 					: await pb.collection('article_copies').getFullList<CopyRow>({ requestKey: null });
 			reportResponse(200);
 			const live = overlayCopies(call.value, copies);
-			this.querySelector('.live-label')!.textContent = liveLabel(
-				readAt,
-				call.measuredMs,
-				copies.length
-			);
-			const bySlug = new Map(live.map((row) => [row.slug, row]));
-			const builtBySlug = new Map(this.#built.map((row) => [row.slug, row]));
+			this.getPart('live-label').textContent = liveLabel(readAt, call.measuredMs, copies.length);
+			const cells = liveCells(this.#built, live);
 			for (const tr of this.querySelectorAll<HTMLElement>('tbody tr')) {
-				const slug = tr.dataset['slug']!;
-				const row = bySlug.get(slug);
-				const built = builtBySlug.get(slug);
-				tr.querySelector('.live')!.textContent = row ? row.title : '(not there live)';
-				tr.dataset['differs'] = String(
-					!row || row.title !== built?.title || row.summary !== built?.summary
-				);
-				tr.dataset['yours'] = String(row?.yours === true);
+				const cell = cells.get(tr.dataset['slug'] ?? '');
+				if (!cell) continue;
+				this.getPart('live', tr).textContent = cell.text;
+				tr.dataset['differs'] = String(cell.differs);
+				tr.dataset['yours'] = String(cell.yours);
 			}
-			this.querySelector('.diff')!.textContent = diffText(diffArticles(this.#built, live));
+			this.getPart('diff').textContent = diffText(diffArticles(this.#built, live));
 		} catch (error) {
-			await this.#fail(error);
+			await this.showFailure(failure, error);
 		}
 	}
 
 	async #copy() {
-		this.querySelector<HTMLElement>('.failure')!.hidden = true;
-		const result = this.querySelector('.copy-result')!;
+		const failure = this.getPart('failure');
+		failure.hidden = true;
 		try {
 			const pb = await directClient();
 			if ((await signedInEmail()) === undefined) await signInThrowawayUser();
@@ -112,9 +86,9 @@ class StaticSnapshot extends HTMLElement {
 			const title = this.querySelector<HTMLInputElement>('[name="title"]')!.value;
 			await pb.collection('article_copies').update(copy.id, { title }, { requestKey: null });
 			await this.#read();
-			result.textContent = `Your copy of ${copy.slug} now reads “${title}”: the live column shows it, the built column does not.`;
+			this.getPart('copy-result').textContent = copyResult(copy.slug, title);
 		} catch (error) {
-			await this.#fail(error);
+			await this.showFailure(failure, error);
 		}
 	}
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { builtLabel, copyTarget, diffText, liveLabel, overlayCopies } from './static-snapshot-view';
+import {
+	builtLabel,
+	copyResult,
+	copyTarget,
+	diffText,
+	liveCells,
+	liveLabel,
+	overlayCopies,
+} from './static-snapshot-view';
 
 const row = (slug: string, title = slug) => ({ slug, title, summary: '' });
 
@@ -47,5 +55,30 @@ describe('static generation wording', () => {
 		);
 		expect(copyTarget([row('a'), row('b')])).toBe('a');
 		expect(copyTarget([])).toBeUndefined();
+	});
+});
+
+describe('the live column', () => {
+	const built = [row('a'), row('b'), row('c')];
+
+	it('shows each live title, marks what differs and which rows are the reader’s', () => {
+		const cells = liveCells(built, [
+			{ ...row('a'), yours: false },
+			{ ...row('b', 'Mine'), yours: true },
+		]);
+		expect(cells.get('a')).toEqual({ text: 'a', differs: false, yours: false });
+		expect(cells.get('b')).toEqual({ text: 'Mine', differs: true, yours: true });
+		expect(cells.get('c')).toEqual({ text: '(not there live)', differs: true, yours: false });
+	});
+
+	it('counts a changed summary as a difference', () => {
+		const cells = liveCells([row('a')], [{ slug: 'a', title: 'a', summary: 'new', yours: false }]);
+		expect(cells.get('a')?.differs).toBe(true);
+	});
+
+	it('says what the reader’s change did', () => {
+		expect(copyResult('a', 'Only mine')).toBe(
+			'Your copy of a now reads “Only mine”: the live column shows it, the built column does not.'
+		);
 	});
 });

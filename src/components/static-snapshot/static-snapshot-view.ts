@@ -62,3 +62,31 @@ export function diffText(diff: ArticlesDiff): string {
 export function copyTarget(built: readonly ArticleRow[]): string | undefined {
 	return built[0]?.slug;
 }
+
+/** One row's live cell: what it says, whether it differs from the build, and whose it is. */
+export interface LiveCell {
+	text: string;
+	differs: boolean;
+	yours: boolean;
+}
+
+/** The live cell of every built row, by slug: a record gone from the live list says so. */
+export function liveCells(
+	built: readonly ArticleRow[],
+	live: readonly (ArticleRow & { yours: boolean })[]
+): Map<string, LiveCell> {
+	const bySlug = new Map(live.map((row) => [row.slug, row]));
+	return new Map(
+		built.map((was) => {
+			const row = bySlug.get(was.slug);
+			if (!row) return [was.slug, { text: '(not there live)', differs: true, yours: false }];
+			const differs = row.title !== was.title || row.summary !== was.summary;
+			return [was.slug, { text: row.title, differs, yours: row.yours }];
+		})
+	);
+}
+
+/** What the reader's change did, once the live side shows it. */
+export function copyResult(slug: string, title: string): string {
+	return `Your copy of ${slug} now reads “${title}”: the live column shows it, the built column does not.`;
+}
