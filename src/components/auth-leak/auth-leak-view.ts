@@ -4,7 +4,8 @@
  * diagram, and the auto-cancellation experiment. No DOM, no network.
  */
 import type { TimelineEntry } from '~/lib/diagram-timeline';
-import { modelRequest, scenarioPresets, type RequestModel } from '~/lib/network-model';
+import type { RequestModel } from '~/lib/network-model';
+import { cookieFlow, flowHop } from '~/lib/server-flows';
 import {
 	visitorNames,
 	type LeakRun,
@@ -196,10 +197,12 @@ export function visitorsText(notes: Record<Visitor, string>, emails: Record<Visi
 	return `Alice (${emails.A}) has note ${notes.A}; Bob (${emails.B}) has note ${notes.B}. Each signed in through the server, which set their pb_auth cookie.`;
 }
 
-/** The server hop of each page view: the same-datacenter preset, two PocketBase calls each. */
+/**
+ * The server hop of each page view: the cookie flow on a server beside PocketBase, whose two
+ * calls (the refresh and the query) are both made for real.
+ */
 export function leakHop(): RequestModel {
-	const preset = scenarioPresets.find((p) => p.id === 'same-datacenter')!;
-	return modelRequest({ ...preset.scenario, upstreamCalls: 2 });
+	return flowHop(cookieFlow, { measuredCalls: 2 });
 }
 
 /** What the live region says when the stepper lands on a step. */

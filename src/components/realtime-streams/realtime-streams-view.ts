@@ -4,7 +4,8 @@
  * v0.38.2 same-address check, and a stream that stops and recovers. No DOM, no network.
  */
 import type { TimelineEntry } from '~/lib/diagram-timeline';
-import { modelRequest, scenarioPresets, type RequestModel } from '~/lib/network-model';
+import type { RequestModel } from '~/lib/network-model';
+import { flowHop, oneCallFlow } from '~/lib/server-flows';
 import { formatMs, plural } from '../demo-kit/format';
 
 /** The URL-state prefix of this demo (no settings yet; the prefix is reserved). */
@@ -103,6 +104,5 @@ export function crossAddressReplay(hopMs: number, measuredMs: number): TimelineE
 
 /** The simulated server's hop: a server beside PocketBase, as in the other demos. */
 export function realtimeHop(): RequestModel {
-	const preset = scenarioPresets.find((p) => p.id === 'same-datacenter')!;
-	return modelRequest(preset.scenario);
+	return flowHop(oneCallFlow);
 }
