@@ -3,7 +3,7 @@
  * auth store when, what each real call answered), the verdict, the replay on the page's
  * diagram, and the auto-cancellation experiment. No DOM, no network.
  */
-import type { TimelineEntry } from '~/lib/diagram-timeline';
+import type { ArrowEntry } from '~/lib/diagram-replay';
 import type { RequestModel } from '~/lib/network-model';
 import { cookieFlow, flowHop } from '~/lib/server-flows';
 import {
@@ -130,16 +130,19 @@ export function verdict(
 	};
 }
 
-/** Which diagram arrows each step plays (shared-instance-leak.mmd, 0-based). */
-const stepMessages: readonly (readonly number[])[] = [
-	[0],
-	[1, 2],
-	[3],
-	[4, 5],
-	[6, 7],
-	[8],
-	[9, 10],
-	[11],
+/**
+ * Which arrows of shared-instance-leak.mmd each step of the script plays, by their text. The
+ * two answers “200: Alice's notes” to the server are named in the order they happen.
+ */
+const stepArrows: readonly (readonly string[])[] = [
+	["GET /notes Cookie: Bob's token"],
+	["auth-refresh with Bob's token", "200: Bob's new token"],
+	["GET /notes Cookie: Alice's token"],
+	["auth-refresh with Alice's token", "200: Alice's new token"],
+	["Bob's GET notes with Alice's token", "200: Alice's notes"],
+	["200: Alice's notes Set-Cookie: Alice's token"],
+	["Alice's GET notes with Alice's token", "200: Alice's notes"],
+	["200: Alice's notes"],
 ];
 
 /**
@@ -147,12 +150,12 @@ const stepMessages: readonly (readonly number[])[] = [
  * page views' arrival and answer take half the modelled hop each. Only the shared run matches
  * the diagram's story.
  */
-export function leakReplay(run: LeakRun): TimelineEntry[] {
+export function leakReplay(run: LeakRun): ArrowEntry[] {
 	return run.steps.flatMap((step, index) => {
-		const messages = stepMessages[index] ?? [];
-		const part = step.durationMs / Math.max(1, messages.length);
-		return messages.map((message, n) => ({
-			message,
+		const arrows = stepArrows[index] ?? [];
+		const part = step.durationMs / Math.max(1, arrows.length);
+		return arrows.map((arrow, n) => ({
+			arrow,
 			start: step.startMs + n * part,
 			duration: part,
 			kind: step.call ? ('measured' as const) : ('modelled' as const),
