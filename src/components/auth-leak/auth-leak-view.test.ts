@@ -4,6 +4,7 @@ import type { LeakRun, StepRecord } from '~/lib/shared-instance-leak';
 import { loadRenderedDiagram } from '../../../scripts/diagram-cache';
 import {
 	cancelLines,
+	cancelResult,
 	cancelVerdict,
 	leakReplay,
 	stepAnnouncement,
@@ -129,6 +130,12 @@ describe('auto-cancellation', () => {
 		expect(cancelVerdict([aborted, answered], 'none')).toMatch(
 			/^1 of 2 requests were cancelled by the SDK.*requestKey: null.*autoCancellation\(false\)/
 		);
+	});
+
+	it('reads each request’s outcome: answered, or the SDK’s abort', () => {
+		expect(cancelResult({ ok: true, value: [], measuredMs: 3 })).toEqual(answered);
+		const error = { isAbort: true, status: 0, message: aborted.message };
+		expect(cancelResult({ ok: false, error, measuredMs: 1 })).toEqual(aborted);
 	});
 
 	it('says both were answered with a fix', () => {

@@ -14,6 +14,8 @@ import {
 	type StoreHolder,
 	type Visitor,
 } from '~/lib/shared-instance-leak';
+import { toRequestFailure } from '~/lib/request-error';
+import type { TimedCall } from '~/lib/simulated-server';
 import type { Schema } from '~/lib/url-state';
 import { formatMs } from '../demo-kit/format';
 
@@ -170,6 +172,20 @@ export interface CancelResult {
 	isAbort: boolean;
 	message: string;
 	measuredMs: number;
+}
+
+/** What a request of the auto-cancellation experiment came back with. */
+export function cancelResult(outcome: TimedCall<unknown>): CancelResult {
+	if (outcome.ok)
+		return { ok: true, status: 200, isAbort: false, message: '', measuredMs: outcome.measuredMs };
+	const failed = toRequestFailure(outcome.error);
+	return {
+		ok: false,
+		status: failed.status,
+		isAbort: failed.isAbort,
+		message: failed.message,
+		measuredMs: outcome.measuredMs,
+	};
 }
 
 /** One line per parallel request of the auto-cancellation experiment. */
