@@ -18,8 +18,8 @@ test.describe('The shared-instance leak, live', () => {
 		)!;
 
 		await demo.getByRole('button', { name: 'Run both page views' }).click();
-		// The verdict under the steps (the live region says it too, so look for the paragraph).
-		const verdict = demo.getByRole('paragraph').filter({ hasText: /^(No leak|Leak):/ });
+		// The verdict about Bob (the live region says it too, so look for the paragraph).
+		const verdict = demo.getByRole('paragraph').filter({ hasText: /^(No leak|Leak): Bob/ });
 		await expect(verdict).toContainText(`Leak: Bob’s response contains Alice’s note ${aliceNote}`);
 		const steps = demo
 			.getByRole('list', { name: 'The two page views, step by step' })
