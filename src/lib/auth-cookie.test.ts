@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	authCookieData,
 	cookieLimitBytes,
+	cookieToSend,
 	parseSetCookie,
 	recordTrimmed,
 	trimmedRecordFields,
@@ -63,5 +64,21 @@ describe('the pb_auth cookie', () => {
 		expect(parseSetCookie('no-equals-sign')).toBeUndefined();
 		expect(parseSetCookie('a=%E0%A4%A')).toBeUndefined();
 		expect(authCookieData(parseSetCookie('a=1')!)).toBeUndefined();
+	});
+});
+
+describe('cookieToSend', () => {
+	it('keeps the name and value a browser sends back, not the attributes', () => {
+		const store = new BaseAuthStore();
+		store.save(token, record);
+		const header = store.exportToCookie();
+		const sent = cookieToSend(header);
+		expect(sent).toMatch(/^pb_auth=[^;]+$/);
+		const back = new BaseAuthStore();
+		back.loadFromCookie(sent);
+		expect(back.token).toBe(token);
+		expect(cookieToSend('a=b; Path=/; HttpOnly')).toBe('a=b');
+		expect(cookieToSend('a=b')).toBe('a=b');
+		expect(cookieToSend('')).toBe('');
 	});
 });

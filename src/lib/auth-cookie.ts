@@ -26,6 +26,14 @@ export interface ParsedSetCookie {
 	bytes: number;
 }
 
+/**
+ * What a browser sends back of a Set-Cookie header: its `name=value`, without the attributes
+ * (`Expires`, `HttpOnly`, …), which only tell the browser how to keep it.
+ */
+export function cookieToSend(setCookie: string): string {
+	return setCookie.split(';')[0]!.trim();
+}
+
 export function parseSetCookie(header: string): ParsedSetCookie | undefined {
 	const [pair, ...rest] = header.split(';');
 	const eq = pair?.indexOf('=') ?? -1;

@@ -33,6 +33,8 @@ export interface Hop {
 
 /** What a demo can call on a `<sequence-diagram>` element. */
 export interface SequenceDiagramApi {
+	/** The diagram's arrows in order, so a replay can name them (`resolveArrows`). */
+	readonly arrows: readonly StepText[];
 	/** Replays the timeline to scale, labelling each hop; resolves when the replay ends. */
 	replay(timeline: readonly TimelineEntry[]): Promise<void>;
 }

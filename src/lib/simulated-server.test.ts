@@ -55,6 +55,20 @@ describe('SimulatedServer', () => {
 		expect(outcome.segments.map((s) => s.leg)).toEqual(['pocketbase-call']);
 	});
 
+	it('shows each of a handler’s calls as a measured segment, one after another', async () => {
+		const outcome = await server().handle(
+			() =>
+				Promise.resolve({ ...answered('page', 10), calls: [{ measuredMs: 4 }, { measuredMs: 6 }] }),
+			hop
+		);
+		expect(outcome.totalMs).toBe(52);
+		expect(outcome.segments).toEqual([
+			{ leg: 'server-hop', kind: 'modelled', startMs: 0, durationMs: 42 },
+			{ leg: 'pocketbase-call', kind: 'measured', startMs: 42, durationMs: 4 },
+			{ leg: 'pocketbase-call', kind: 'measured', startMs: 46, durationMs: 6 },
+		]);
+	});
+
 	it('never waits a negative hop', async () => {
 		const outcome = await server().handle(() => Promise.resolve(answered(1, 0)), {
 			addedMs: -3,

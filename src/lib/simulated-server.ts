@@ -76,6 +76,12 @@ export interface HandlerContext<Client> {
 	signal: AbortSignal | undefined;
 }
 
+/**
+ * What a handler's work gives back: its outcome and measured time, and, when it made several
+ * real calls, each of them (timed on its own), so the request's segments show them in order.
+ */
+export type HandledWork = TimedCall<unknown> & { calls?: readonly { measuredMs: number }[] };
+
 export type ProxyOutcome<Call extends TimedCall<unknown>> = Call & {
 	segments: Segment[];
 	/** The modelled hop plus the measured call. */
@@ -111,9 +117,10 @@ export class SimulatedServer<Client> {
 	 * then the real PocketBase call made and timed by `work`. The total is the model's hop plus
 	 * the measured call, never the wall clock around both: time the browser spends only because
 	 * the server is simulated inside it (timers, the main thread) is charged to neither path.
-	 * Rejects only when `signal` aborts; PocketBase errors come back as `ok: false`.
+	 * Rejects only when `signal` aborts; PocketBase errors come back as `ok: false`. A handler
+	 * that made several calls lists them in `calls`: each is a measured segment of its own.
 	 */
-	async handle<Call extends TimedCall<unknown>>(
+	async handle<Call extends HandledWork>(
 		work: (context: HandlerContext<Client>) => Promise<Call>,
 		hop: Pick<HopModel, 'addedMs' | 'cold'>,
 		signal?: AbortSignal
@@ -126,12 +133,11 @@ export class SimulatedServer<Client> {
 		}
 		const call = await work({ client: this.#clientForRequest(), signal });
 		if (signal?.aborted) throw signal.reason;
-		segments.push({
-			leg: 'pocketbase-call',
-			kind: 'measured',
-			startMs: hopMs,
-			durationMs: call.measuredMs,
-		});
+		let startMs = hopMs;
+		for (const { measuredMs } of call.calls ?? [call]) {
+			segments.push({ leg: 'pocketbase-call', kind: 'measured', startMs, durationMs: measuredMs });
+			startMs += measuredMs;
+		}
 		return { ...call, segments, totalMs: hopMs + call.measuredMs, hop };
 	}
 

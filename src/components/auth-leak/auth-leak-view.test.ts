@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { resolveArrows } from '~/lib/diagram-replay';
 import type { LeakRun, StepRecord } from '~/lib/shared-instance-leak';
+import { loadRenderedDiagram } from '../../../scripts/diagram-cache';
 import {
 	cancelLines,
+	cancelResult,
 	cancelVerdict,
 	leakReplay,
 	stepAnnouncement,
@@ -100,7 +103,8 @@ describe('the leak, step by step', () => {
 	});
 
 	it('replays the run on the diagram’s twelve arrows, calls measured and hops modelled', () => {
-		const timeline = leakReplay(sharedRun);
+		const arrows = loadRenderedDiagram('shared-instance-leak').meta.steps;
+		const timeline = resolveArrows('shared-instance-leak', arrows, leakReplay(sharedRun));
 		expect(timeline.map((e) => e.message)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 		expect(timeline[0]).toMatchObject({ kind: 'modelled', start: 0, duration: 2 });
 		expect(timeline[1]).toMatchObject({ kind: 'measured', start: 2, duration: 1 });
@@ -126,6 +130,12 @@ describe('auto-cancellation', () => {
 		expect(cancelVerdict([aborted, answered], 'none')).toMatch(
 			/^1 of 2 requests were cancelled by the SDK.*requestKey: null.*autoCancellation\(false\)/
 		);
+	});
+
+	it('reads each request’s outcome: answered, or the SDK’s abort', () => {
+		expect(cancelResult({ ok: true, value: [], measuredMs: 3 })).toEqual(answered);
+		const error = { isAbort: true, status: 0, message: aborted.message };
+		expect(cancelResult({ ok: false, error, measuredMs: 1 })).toEqual(aborted);
 	});
 
 	it('says both were answered with a fix', () => {

@@ -3,8 +3,9 @@
  * auth store when, what each real call answered), the verdict, the replay on the page's
  * diagram, and the auto-cancellation experiment. No DOM, no network.
  */
-import type { TimelineEntry } from '~/lib/diagram-timeline';
-import { modelRequest, scenarioPresets, type RequestModel } from '~/lib/network-model';
+import type { ArrowEntry } from '~/lib/diagram-replay';
+import type { RequestModel } from '~/lib/network-model';
+import { cookieFlow, flowHop } from '~/lib/server-flows';
 import {
 	visitorNames,
 	type LeakRun,
@@ -13,6 +14,8 @@ import {
 	type StoreHolder,
 	type Visitor,
 } from '~/lib/shared-instance-leak';
+import { toRequestFailure } from '~/lib/request-error';
+import type { TimedCall } from '~/lib/simulated-server';
 import type { Schema } from '~/lib/url-state';
 import { formatMs } from '../demo-kit/format';
 
@@ -129,16 +132,19 @@ export function verdict(
 	};
 }
 
-/** Which diagram arrows each step plays (shared-instance-leak.mmd, 0-based). */
-const stepMessages: readonly (readonly number[])[] = [
-	[0],
-	[1, 2],
-	[3],
-	[4, 5],
-	[6, 7],
-	[8],
-	[9, 10],
-	[11],
+/**
+ * Which arrows of shared-instance-leak.mmd each step of the script plays, by their text. The
+ * two answers “200: Alice's notes” to the server are named in the order they happen.
+ */
+const stepArrows: readonly (readonly string[])[] = [
+	["GET /notes Cookie: Bob's token"],
+	["auth-refresh with Bob's token", "200: Bob's new token"],
+	["GET /notes Cookie: Alice's token"],
+	["auth-refresh with Alice's token", "200: Alice's new token"],
+	["Bob's GET notes with Alice's token", "200: Alice's notes"],
+	["200: Alice's notes Set-Cookie: Alice's token"],
+	["Alice's GET notes with Alice's token", "200: Alice's notes"],
+	["200: Alice's notes"],
 ];
 
 /**
@@ -146,12 +152,12 @@ const stepMessages: readonly (readonly number[])[] = [
  * page views' arrival and answer take half the modelled hop each. Only the shared run matches
  * the diagram's story.
  */
-export function leakReplay(run: LeakRun): TimelineEntry[] {
+export function leakReplay(run: LeakRun): ArrowEntry[] {
 	return run.steps.flatMap((step, index) => {
-		const messages = stepMessages[index] ?? [];
-		const part = step.durationMs / Math.max(1, messages.length);
-		return messages.map((message, n) => ({
-			message,
+		const arrows = stepArrows[index] ?? [];
+		const part = step.durationMs / Math.max(1, arrows.length);
+		return arrows.map((arrow, n) => ({
+			arrow,
 			start: step.startMs + n * part,
 			duration: part,
 			kind: step.call ? ('measured' as const) : ('modelled' as const),
@@ -166,6 +172,20 @@ export interface CancelResult {
 	isAbort: boolean;
 	message: string;
 	measuredMs: number;
+}
+
+/** What a request of the auto-cancellation experiment came back with. */
+export function cancelResult(outcome: TimedCall<unknown>): CancelResult {
+	if (outcome.ok)
+		return { ok: true, status: 200, isAbort: false, message: '', measuredMs: outcome.measuredMs };
+	const failed = toRequestFailure(outcome.error);
+	return {
+		ok: false,
+		status: failed.status,
+		isAbort: failed.isAbort,
+		message: failed.message,
+		measuredMs: outcome.measuredMs,
+	};
 }
 
 /** One line per parallel request of the auto-cancellation experiment. */
@@ -196,10 +216,12 @@ export function visitorsText(notes: Record<Visitor, string>, emails: Record<Visi
 	return `Alice (${emails.A}) has note ${notes.A}; Bob (${emails.B}) has note ${notes.B}. Each signed in through the server, which set their pb_auth cookie.`;
 }
 
-/** The server hop of each page view: the same-datacenter preset, two PocketBase calls each. */
+/**
+ * The server hop of each page view: the cookie flow on a server beside PocketBase, whose two
+ * calls (the refresh and the query) are both made for real.
+ */
 export function leakHop(): RequestModel {
-	const preset = scenarioPresets.find((p) => p.id === 'same-datacenter')!;
-	return modelRequest({ ...preset.scenario, upstreamCalls: 2 });
+	return flowHop(cookieFlow, { measuredCalls: 2 });
 }
 
 /** What the live region says when the stepper lands on a step. */

@@ -4,7 +4,8 @@
  */
 import { authCookieData, cookieLimitBytes, parseSetCookie, recordTrimmed } from '~/lib/auth-cookie';
 import { decodeToken, formatDuration, tokenLifetimeSeconds } from '~/lib/auth-token';
-import { modelRequest, scenarioPresets, type RequestModel } from '~/lib/network-model';
+import type { RequestModel } from '~/lib/network-model';
+import { cookieFlow, flowHop } from '~/lib/server-flows';
 import {
 	describeFailure,
 	fieldErrors,
@@ -170,10 +171,12 @@ export function cookieView(header: string): CookieView | undefined {
 	};
 }
 
-/** The page views' server hop: the same-datacenter preset, with the refresh as a second call. */
+/**
+ * The page views' server hop: the cookie flow on a server beside PocketBase, whose two calls
+ * (the refresh and the query) are both made for real.
+ */
 export function pageViewHop(): RequestModel {
-	const preset = scenarioPresets.find((p) => p.id === 'same-datacenter')!;
-	return modelRequest(preset.scenario);
+	return flowHop(cookieFlow, { measuredCalls: 2 });
 }
 
 export interface PageViewSample {

@@ -181,6 +181,9 @@ interface Clients {
 }
 let clients: Clients | undefined;
 
+/** Where the browser's client keeps its sign-in for a server. */
+const authKey = (url: string) => `pb-guide:auth:${url}`;
+
 async function loadClients(): Promise<Clients> {
 	const { url } = connection.get();
 	if (clients?.url === url) return clients;
@@ -188,7 +191,7 @@ async function loadClients(): Promise<Clients> {
 	const PocketBaseClass = sdk.default;
 	// One client for the page is the SDK's own advice for browsers; its token is kept per
 	// server, so switching servers never sends one server's token to another.
-	const direct = new PocketBaseClass(url, new sdk.LocalAuthStore(`pb-guide:auth:${url}`));
+	const direct = new PocketBaseClass(url, new sdk.LocalAuthStore(authKey(url)));
 	clients = { url, direct, PocketBaseClass, BaseAuthStore: sdk.BaseAuthStore };
 	return clients;
 }
@@ -242,15 +245,21 @@ export async function signInThrowawayUser(
 	return { email, password };
 }
 
+/**
+ * Whether the browser keeps a sign-in for the current server, read without loading the SDK,
+ * so a fresh page stays light.
+ */
+export function hasStoredSignIn(): boolean {
+	try {
+		return Boolean(localStorage.getItem(authKey(connection.get().url)));
+	} catch {
+		return false;
+	}
+}
+
 /** The signed-in throwaway user's email, without loading the SDK when nobody signed in. */
 export async function signedInEmail(): Promise<string | undefined> {
-	let stored: string | null;
-	try {
-		stored = localStorage.getItem(`pb-guide:auth:${connection.get().url}`);
-	} catch {
-		stored = null;
-	}
-	if (!stored) return undefined;
+	if (!hasStoredSignIn()) return undefined;
 	const { authStore } = await directClient();
 	return authStore.isValid && authStore.record
 		? String(authStore.record['email'] ?? authStore.record.id)

@@ -3,8 +3,9 @@
  * note-summary.pb.js, signed-receipt.pb.js), the calls a SvelteKit or Next.js route would make
  * to PocketBase for the same job, and how the demo words both answers. No DOM, no network.
  */
-import { modelRequest, scenarioPresets, type RequestModel } from '~/lib/network-model';
+import type { RequestModel } from '~/lib/network-model';
 import { describeFailure, type FailureText, type RequestFailure } from '~/lib/request-error';
+import { callsFlow, flowHop } from '~/lib/server-flows';
 import { formatDelta, formatMs, plural } from '../demo-kit/format';
 
 /** The URL-state prefix of this demo (`?hooks-minutes=10`). */
@@ -64,8 +65,7 @@ export const routeOrder: readonly RouteId[] = ['stats', 'summary', 'receipt'];
 
 /** The simulated server for this demo: beside PocketBase, making `calls` calls in a row. */
 export function hookHop(calls: number): RequestModel {
-	const preset = scenarioPresets.find((p) => p.id === 'same-datacenter')!;
-	return modelRequest({ ...preset.scenario, upstreamCalls: calls });
+	return flowHop(callsFlow(calls));
 }
 
 export interface StatsAnswer {

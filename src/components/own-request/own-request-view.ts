@@ -5,7 +5,8 @@
  * element makes the calls and hands the exchanges here.
  */
 import { formatMs } from '../demo-kit/format';
-import { modelRequest, scenarioPresets, type RequestModel } from '~/lib/network-model';
+import { scenarioPresets, type RequestModel } from '~/lib/network-model';
+import { cookieFlow, flowHop, oneCallFlow } from '~/lib/server-flows';
 import { describeRateLimit } from '~/lib/playground-migrations';
 import {
 	collectionRequest,
@@ -281,9 +282,9 @@ export function filterHints(filter: string, params: Readonly<Record<string, unkn
 
 /** The simulated server for this demo: the chosen preset, one call (two with a sign-in). */
 export function ownHop(server: PresetId, signedIn: boolean, cold = false): RequestModel {
-	const preset = scenarioPresets.find((p) => p.id === server) ?? scenarioPresets[0]!;
-	// hooks.server.ts refreshes a signed-in visitor's token before the page's own call.
-	return modelRequest({ ...preset.scenario, upstreamCalls: signedIn ? 2 : 1 }, cold);
+	// hooks.server.ts refreshes a signed-in visitor's token before the page's own call, which
+	// alone is made for real.
+	return flowHop(signedIn ? cookieFlow : oneCallFlow, { preset: server, cold });
 }
 
 /** One request as it left the browser and what came back (status 0: no answer). */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { resolveArrows } from '~/lib/diagram-replay';
+import { loadRenderedDiagram } from '../../../scripts/diagram-cache';
 import {
 	crossAddressReplay,
 	crossAddressText,
@@ -65,7 +67,8 @@ describe('the simulated server’s streams', () => {
 	});
 
 	it('replays the refusal on the diagram’s last three messages', () => {
-		expect(crossAddressReplay(4, 6)).toEqual([
+		const arrows = loadRenderedDiagram('realtime-direct-vs-proxy').meta.steps;
+		expect(resolveArrows('realtime-direct-vs-proxy', arrows, crossAddressReplay(4, 6))).toEqual([
 			{ message: 10, start: 0, duration: 2, kind: 'modelled', label: 'half the server hop' },
 			{ message: 11, start: 2, duration: 3, kind: 'measured', label: 'half the real call' },
 			{ message: 12, start: 5, duration: 3, kind: 'measured', label: 'half the real call' },

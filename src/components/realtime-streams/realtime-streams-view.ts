@@ -3,8 +3,9 @@
  * how long they took, the simulated server's upstream streams (one per connected user), the
  * v0.38.2 same-address check, and a stream that stops and recovers. No DOM, no network.
  */
-import type { TimelineEntry } from '~/lib/diagram-timeline';
-import { modelRequest, scenarioPresets, type RequestModel } from '~/lib/network-model';
+import type { ArrowEntry } from '~/lib/diagram-replay';
+import type { RequestModel } from '~/lib/network-model';
+import { flowHop, oneCallFlow } from '~/lib/server-flows';
 import { formatMs, plural } from '../demo-kit/format';
 
 /** The URL-state prefix of this demo (no settings yet; the prefix is reserved). */
@@ -82,17 +83,29 @@ export function crossAddressText(status: number, message: string): string {
 }
 
 /**
- * realtime-direct-vs-proxy, messages 10–12: the browser hands its clientId to the server
+ * realtime-direct-vs-proxy, its last three arrows: the browser hands its clientId to the server
  * (half the modelled hop), the server's POST and PocketBase's 400 (half the real call each).
  */
-export function crossAddressReplay(hopMs: number, measuredMs: number): TimelineEntry[] {
+export function crossAddressReplay(hopMs: number, measuredMs: number): ArrowEntry[] {
 	const hop = Math.max(0, hopMs) / 2;
 	const call = measuredMs / 2;
 	return [
-		{ message: 10, start: 0, duration: hop, kind: 'modelled', label: 'half the server hop' },
-		{ message: 11, start: hop, duration: call, kind: 'measured', label: 'half the real call' },
 		{
-			message: 12,
+			arrow: "my stream's clientId",
+			start: 0,
+			duration: hop,
+			kind: 'modelled',
+			label: 'half the server hop',
+		},
+		{
+			arrow: "POST /api/realtime clientId (from the server's address)",
+			start: hop,
+			duration: call,
+			kind: 'measured',
+			label: 'half the real call',
+		},
+		{
+			arrow: '400 "Invalid realtime client."',
 			start: hop + call,
 			duration: call,
 			kind: 'measured',
@@ -103,6 +116,5 @@ export function crossAddressReplay(hopMs: number, measuredMs: number): TimelineE
 
 /** The simulated server's hop: a server beside PocketBase, as in the other demos. */
 export function realtimeHop(): RequestModel {
-	const preset = scenarioPresets.find((p) => p.id === 'same-datacenter')!;
-	return modelRequest(preset.scenario);
+	return flowHop(oneCallFlow);
 }

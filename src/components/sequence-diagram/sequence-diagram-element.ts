@@ -106,6 +106,11 @@ export class SequenceDiagramElement extends HTMLElement implements SequenceDiagr
 		reducedMotion.removeEventListener('change', this.#render);
 	}
 
+	/** The diagram's arrows, top to bottom, as its list of steps says them. */
+	get arrows(): readonly StepText[] {
+		return this.#steps;
+	}
+
 	/** Replays a demo's timeline to scale, labelling each hop; resolves when it has played. */
 	async replay(timeline: readonly TimelineEntry[]): Promise<void> {
 		const hops = validateTimeline(timeline, this.#steps.length);

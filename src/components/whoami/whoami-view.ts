@@ -2,12 +2,8 @@
  * What the playground's `GET /api/demo/whoami` route answers, and how the demo words it.
  * The route is playground/pb_hooks/whoami.pb.js.
  */
-import {
-	modelRequest,
-	scenarioPresets,
-	type RequestModel,
-	type ScenarioPreset,
-} from '~/lib/network-model';
+import type { RequestModel, ScenarioPreset } from '~/lib/network-model';
+import { flowHop, oneCallFlow, serverPreset } from '~/lib/server-flows';
 import type { Segment, SegmentKind } from '~/lib/simulated-server';
 import type { Schema } from '~/lib/url-state';
 import { formatMs } from '../demo-kit/format';
@@ -70,8 +66,7 @@ export function describeAddress(answer: WhoamiAnswer): string {
 
 /** The simulated server's modelled hop for this demo: the same-datacenter preset. */
 export function whoamiHop(): { preset: ScenarioPreset; model: RequestModel } {
-	const preset = scenarioPresets.find((p) => p.id === 'same-datacenter')!;
-	return { preset, model: modelRequest(preset.scenario) };
+	return { preset: serverPreset(), model: flowHop(oneCallFlow) };
 }
 
 /** The line under the two paths: which server is simulated and what its hop is made of. */
