@@ -86,15 +86,12 @@ describe('the server route’s input check matches the hook’s', () => {
 });
 
 describe('timings', () => {
-	it('models one more upstream round trip per server call', () => {
+	it('counts each server call once: measured, so the modelled hop does not add them again', () => {
 		for (const id of routeOrder) expect(routes[id].serverCalls.length).toBeGreaterThan(0);
 		const one = hookHop(1).addedMs;
-		const three = hookHop(3).addedMs;
 		expect(one).toBeGreaterThan(0);
-		expect(three).toBeGreaterThan(one);
-		expect(hookHop(3).proxy.steps.map((s) => s.label)).toContain(
-			'Server ↔ PocketBase, 3 calls one after another'
-		);
+		// The demo makes all three calls for real and shows each measured time beside the hop.
+		expect(hookHop(3).addedMs).toBe(one);
 	});
 
 	it('labels measured and modelled parts', () => {

@@ -63,9 +63,12 @@ export const routes: Record<RouteId, RouteInfo> = {
 
 export const routeOrder: readonly RouteId[] = ['stats', 'summary', 'receipt'];
 
-/** The simulated server for this demo: beside PocketBase, making `calls` calls in a row. */
+/**
+ * The simulated server for this demo: beside PocketBase, making `calls` calls in a row. The demo
+ * makes every one of them for real (measured), so the model adds none of them again.
+ */
 export function hookHop(calls: number): RequestModel {
-	return flowHop(callsFlow(calls));
+	return flowHop(callsFlow(calls), { measuredCalls: calls });
 }
 
 export interface StatsAnswer {
