@@ -13,7 +13,7 @@ import {
 	type Settings,
 } from '~/lib/url-state';
 
-type Control = HTMLInputElement | HTMLSelectElement;
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export class SettingsForm<S extends Schema> {
 	readonly form: HTMLFormElement;
