@@ -81,11 +81,11 @@ test.describe('your own request', () => {
 		// Coloured: the highlighter's block, not the plain-text fallback.
 		await expect(codeFor(page, 'Browser').locator('pre.shiki')).toBeVisible();
 		await expect(codeFor(page, 'SvelteKit')).toBeHidden();
-		await code.getByLabel('SvelteKit').check();
+		await code.getByRole('radio', { name: 'SvelteKit' }).check();
 		const svelteKit = codeFor(page, 'SvelteKit');
 		await expect(svelteKit).toContainText("locals.pb.collection('articles').getList(1, 20, {");
 		await expect(svelteKit).toContainText('const pb = new PocketBase(env.POCKETBASE_URL);');
-		await code.getByLabel('Next.js').check();
+		await code.getByRole('radio', { name: 'Next.js' }).check();
 		await expect(codeFor(page, 'Next.js')).toContainText(
 			'pb.authStore.loadFromCookie((await cookies()).toString());'
 		);
