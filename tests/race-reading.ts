@@ -6,17 +6,17 @@ import type { Locator } from '@playwright/test';
 
 /** The texts of a table's rows (header cell first), each keyed by its column's header. */
 export async function tableRows(table: Locator): Promise<Record<string, string>[]> {
-	const headers = await table.getByRole('columnheader').allTextContents();
+	const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
 	const rows = table.getByRole('row').filter({ hasNot: table.page().getByRole('columnheader') });
-	const out: Record<string, string>[] = [];
-	for (const row of await rows.all()) {
-		const texts = [
-			...(await row.getByRole('rowheader').allTextContents()),
-			...(await row.getByRole('cell').allTextContents()),
-		];
-		out.push(Object.fromEntries(headers.map((header, i) => [header.trim(), texts[i] ?? ''])));
-	}
-	return out;
+	// One read for every row: a run's table holds hundreds of cells.
+	const texts = await rows.evaluateAll((found) =>
+		found.map((row) =>
+			[...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent ?? '')
+		)
+	);
+	return texts.map((cells) =>
+		Object.fromEntries(headers.map((header, i) => [header, cells[i] ?? '']))
+	);
 }
 
 /** The summary's cell under `column` in the row of the path named `path`. */
