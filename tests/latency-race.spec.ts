@@ -1,7 +1,9 @@
 import { formatMs } from '../src/components/demo-kit/format';
-import { raceHop, raceSchema, withPreset } from '../src/lib/latency-race';
+import { raceSchema } from '../src/components/latency-race/latency-race-view';
+import { raceHop, withPreset } from '../src/lib/latency-race';
 import { defaultSettings } from '../src/lib/url-state';
 import { connectionStatus, expect, test } from './fixtures';
+import { directRow, proxyRow, requestTable, summaryCell, tableRows } from './race-reading';
 
 const page_ = '/problem/double-hops/';
 
@@ -18,27 +20,32 @@ test.describe('latency race', () => {
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
 		const race = page.locator('latency-race');
 		await race.getByRole('button', { name: 'Run' }).click();
-		await expect(race.locator('.progress-text')).toHaveText('Done: 12 requests.', {
+		await expect(race.getByRole('status').filter({ hasText: 'Done: 12 requests.' })).toBeVisible({
 			timeout: 20_000,
 		});
 
-		const rows = race.locator('.requests tbody tr');
-		await expect(rows).toHaveCount(12);
+		const table = await requestTable(race);
+		const rows = await tableRows(table);
+		expect(rows).toHaveLength(12);
 		const settings = {
 			...withPreset(defaultSettings(raceSchema), 'serverless-other-region'),
 			coldStartChance: 0,
 		};
 		const modelled = formatMs(raceHop(settings, false).addedMs);
-		for (const row of await rows.all()) {
-			const cells = await row.locator('td').allTextContents();
-			expect(cells[6]).toBe('OK');
-			expect(cells[3]).toMatch(/^\d+(\.\d)? ms$/); // measured
-			expect(cells[4]).toBe(cells[1] === 'direct' ? '0 ms' : modelled);
+		for (const row of rows) {
+			expect(row['Result']).toBe('OK');
+			expect(row['Measured']).toMatch(/^\d+(\.\d)? ms$/);
+			expect(row['Modelled']).toBe(row['Path'] === 'direct' ? '0 ms' : modelled);
 		}
-		await expect(race.locator('.summary tbody tr[data-path="direct"] td').nth(2)).toHaveText('6');
-		await expect(race.locator('.summary tbody tr[data-path="proxy"] td').nth(2)).toHaveText('6');
-		await expect(race.locator('.outcome')).toContainText('Median through the server');
-		await expect(race.locator('svg.waterfall rect.modelled')).toHaveCount(6);
+		expect(await summaryCell(race, directRow, 'Succeeded')).toBe('6');
+		expect(await summaryCell(race, proxyRow, 'Succeeded')).toBe('6');
+		await expect(
+			race.getByRole('status').filter({ hasText: 'Median through the server' })
+		).toBeVisible();
+		// Six proxied requests, six modelled hops drawn on the waterfall.
+		await expect(
+			race.getByRole('img', { name: /^Waterfall of 12 requests/ }).locator('rect.modelled')
+		).toHaveCount(6);
 	});
 
 	test('results stay on screen when PocketBase stops mid-run, with the failures explained', async ({
@@ -53,14 +60,19 @@ test.describe('latency race', () => {
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
 		const race = page.locator('latency-race');
 		await race.getByRole('button', { name: 'Run' }).click();
-		await expect.poll(async () => race.locator('.requests tbody tr').count()).toBeGreaterThan(4);
+		await expect(race.getByRole('region', { name: 'Race results' })).toBeVisible();
+		const table = await requestTable(race);
+		const dataRows = table.getByRole('row').filter({ has: page.getByRole('cell') });
+		await expect.poll(async () => dataRows.count()).toBeGreaterThan(4);
 		await ownPocketBase.stop();
-		await expect(race.locator('.progress-text')).toHaveText('Done: 120 requests.', {
+		await expect(race.getByRole('status').filter({ hasText: 'Done: 120 requests.' })).toBeVisible({
 			timeout: 25_000,
 		});
-		await expect(race.locator('.requests tbody tr').first().locator('td').nth(6)).toHaveText('OK');
-		await expect(race.locator('.reasons')).toContainText('No answer from PocketBase');
-		await expect(race.locator('.outcome')).toContainText('failed');
+		expect((await tableRows(table))[0]?.['Result']).toBe('OK');
+		await expect(
+			race.getByRole('listitem').filter({ hasText: 'No answer from PocketBase' }).first()
+		).toBeVisible();
+		await expect(race.getByRole('status').filter({ hasText: 'failed' })).toBeVisible();
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'unreachable');
 	});
 
@@ -73,10 +85,13 @@ test.describe('latency race', () => {
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
 		const race = page.locator('latency-race');
 		await race.getByRole('button', { name: 'Run' }).click();
-		await expect.poll(async () => race.locator('.requests tbody tr').count()).toBeGreaterThan(2);
+		await expect(race.getByRole('region', { name: 'Race results' })).toBeVisible();
+		const table = await requestTable(race);
+		const dataRows = table.getByRole('row').filter({ has: page.getByRole('cell') });
+		await expect.poll(async () => dataRows.count()).toBeGreaterThan(2);
 		await race.getByRole('button', { name: 'Cancel' }).click();
-		await expect(race.locator('.progress-text')).toContainText('Cancelled after');
-		await expect(race.locator('.outcome')).toContainText('Cancelled');
+		await expect(race.getByRole('status').filter({ hasText: /^Cancelled after/ })).toBeVisible();
+		await expect(race.getByRole('status').filter({ hasText: /^Cancelled;/ })).toBeVisible();
 		await expect(race.getByRole('button', { name: 'Run' })).toBeEnabled();
 	});
 
@@ -98,7 +113,9 @@ test.describe('latency race', () => {
 		await expect(restored.getByLabel('Operation')).toHaveValue('view');
 		await expect(restored.getByLabel('Requests per path')).toHaveValue('37');
 		await expect(restored.getByLabel('Scenario (modelled)')).toHaveValue('edge-near-reader');
-		await expect(restored.locator('.results')).toBeHidden();
+		await expect(
+			restored.getByRole('region', { name: 'Race results', includeHidden: true })
+		).toBeHidden();
 	});
 
 	test('out-of-range input gets a message and changes nothing', async ({ page }) => {
@@ -107,13 +124,14 @@ test.describe('latency race', () => {
 		const requests = race.getByLabel('Requests per path');
 		await requests.fill('500');
 		await requests.blur();
-		await expect(race.locator('.problems')).toContainText('Requests per path');
-		await expect(race.locator('.problems')).toContainText('200');
+		const problem = race.getByRole('alert');
+		await expect(problem).toContainText('Requests per path');
+		await expect(problem).toContainText('200');
 		await expect(requests).toHaveAttribute('aria-invalid', 'true');
 		await expect(page).not.toHaveURL(/race-requests=500/);
 
 		await page.goto(`${page_}?race-concurrency=99`);
-		await expect(page.locator('latency-race .problems')).toContainText('Concurrency');
+		await expect(page.locator('latency-race').getByRole('alert')).toContainText('Concurrency');
 		await expect(page.locator('latency-race').getByLabel('Concurrency')).toHaveValue('16');
 	});
 });

@@ -3,9 +3,11 @@
  * same-datacenter preset. They run as their own Playwright project after every other test
  * (playwright.config.ts), so no other test competes with them for the two cores.
  */
-import { raceHop, raceSchema, withPreset } from '../src/lib/latency-race';
+import { raceSchema } from '../src/components/latency-race/latency-race-view';
+import { raceHop, withPreset } from '../src/lib/latency-race';
 import { defaultSettings } from '../src/lib/url-state';
 import { connectionStatus, expect, test } from './fixtures';
+import { directRow, proxyRow, summaryCell } from './race-reading';
 
 const page_ = '/problem/double-hops/';
 
@@ -35,17 +37,23 @@ test.describe('latency race measurements', () => {
 			);
 			await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
 			const race = page.locator('latency-race');
-			await expect(race.locator('.scenario-text')).toContainText(
-				'Modelled extra time per request through the server: 0.0 ms.'
-			);
+			await expect(
+				race.getByText('Modelled extra time per request through the server: 0.0 ms.')
+			).toBeVisible();
 			await race.getByRole('button', { name: 'Run' }).click();
-			await expect(race.locator('.progress-text')).toHaveText('Done: 200 requests.', {
-				timeout: 50_000,
-			});
-			await expect(race.locator('.instrument')).toContainText(
-				'from the moment the request was sent to its last byte'
+			await expect(race.getByRole('status').filter({ hasText: 'Done: 200 requests.' })).toBeVisible(
+				{
+					timeout: 50_000,
+				}
 			);
-			const outcome = (await race.locator('.outcome').textContent()) ?? '';
+			await expect(
+				race.getByText(/from the moment the request was sent to its last byte/)
+			).toBeVisible();
+			const outcome =
+				(await race
+					.getByRole('status')
+					.filter({ hasText: 'Median through the server' })
+					.textContent()) ?? '';
 			expect(outcome).not.toContain('failed');
 			const ratio = Number(/\(×([\d.]+)\)/.exec(outcome)?.[1]);
 			expect(ratio).toBeGreaterThan(0.8);
@@ -65,19 +73,16 @@ test.describe('latency race measurements', () => {
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
 		const race = page.locator('latency-race');
 		await race.getByRole('button', { name: 'Run' }).click();
-		await expect(race.locator('.progress-text')).toHaveText('Done: 80 requests.', {
+		await expect(race.getByRole('status').filter({ hasText: 'Done: 80 requests.' })).toBeVisible({
 			timeout: 30_000,
 		});
-		const median = async (path: string) =>
-			Number.parseFloat(
-				(await race.locator(`.summary tbody tr[data-path="${path}"] td`).first().textContent()) ??
-					''
-			);
+		const median = async (path: RegExp) =>
+			Number.parseFloat(await summaryCell(race, path, 'Median'));
 		const added = raceHop(
 			withPreset(defaultSettings(raceSchema), 'same-datacenter'),
 			false
 		).addedMs;
-		const difference = (await median('proxy')) - (await median('direct'));
+		const difference = (await median(proxyRow)) - (await median(directRow));
 		// The model adds about 2.5 ms; the measured parts of both paths are the same real call.
 		expect(difference).toBeGreaterThan(added - 3);
 		expect(difference).toBeLessThan(added + 3);

@@ -1,20 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import {
-	initialSettings,
 	planJobs,
 	raceColdStarts,
 	raceHop,
-	raceParamPrefix,
-	raceSchema,
 	runPool,
 	summarizeRace,
 	withPreset,
 	type RaceResult,
+	type RaceSettings,
 } from './latency-race';
 import { modelRequest, scenarioPresets } from './network-model';
-import { decodeSettings, defaultSettings, encodeSettings } from './url-state';
 
-const defaults = defaultSettings(raceSchema);
+const defaults: RaceSettings = {
+	operation: 'list',
+	requests: 20,
+	concurrency: 4,
+	scenario: 'same-datacenter',
+	browserServerRttMs: 0,
+	serverPocketBaseRttMs: 0,
+	browserPocketBaseRttMs: 0,
+	handlerMs: 2,
+	coldStartChance: 0,
+	coldStartMs: 300,
+	seed: 1,
+};
 
 describe('presets', () => {
 	it('fill in the network model’s legs, so the hop equals the model’s added latency', () => {
@@ -38,47 +47,6 @@ describe('presets', () => {
 		expect(raceHop(settings, true).addedMs - raceHop(settings, false).addedMs).toBeCloseTo(
 			settings.coldStartMs + 2 * settings.serverPocketBaseRttMs,
 			9
-		);
-	});
-});
-
-describe('settings in the URL', () => {
-	it('round-trip, and a link with its own legs keeps them', () => {
-		const custom = { ...withPreset(defaults, 'edge-near-reader'), browserServerRttMs: 12.5 };
-		const params = encodeSettings(raceSchema, custom, raceParamPrefix);
-		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
-		expect(decoded.problems).toEqual([]);
-		expect(initialSettings(decoded.value, params)).toEqual(custom);
-	});
-
-	it('report out-of-range input and keep the bounds', () => {
-		const params = new URLSearchParams(
-			'race-requests=5000&race-concurrency=0&race-browser-server-rtt-ms=-4'
-		);
-		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
-		expect(decoded.value.requests).toBeLessThanOrEqual(200);
-		expect(decoded.value.concurrency).toBeGreaterThanOrEqual(1);
-		expect(decoded.value.browserServerRttMs).toBeGreaterThanOrEqual(0);
-		expect(decoded.problems).toHaveLength(3);
-	});
-
-	it('a preset in a link fills only what the link leaves out', () => {
-		const params = new URLSearchParams(
-			'race-scenario=serverless-other-region&race-cold-start-chance=0'
-		);
-		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
-		const settings = initialSettings(decoded.value, params);
-		expect(settings.coldStartChance).toBe(0);
-		expect(settings.browserServerRttMs).toBe(
-			withPreset(decoded.value, 'serverless-other-region').browserServerRttMs
-		);
-	});
-
-	it('a preset named in a link without legs gets the preset’s legs', () => {
-		const params = new URLSearchParams('race-scenario=serverless-other-region');
-		const decoded = decodeSettings(raceSchema, params, raceParamPrefix);
-		expect(initialSettings(decoded.value, params)).toEqual(
-			withPreset(decoded.value, 'serverless-other-region')
 		);
 	});
 });

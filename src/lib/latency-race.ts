@@ -15,79 +15,32 @@ import {
 import { mulberry32 } from './seeded-random';
 import type { Instrument } from './simulated-server';
 import { summarize, type Summary } from './stats';
-import { paramName, type Schema, type Settings } from './url-state';
 
 export const raceOperations = ['list', 'view', 'own'] as const;
 export type RaceOperation = (typeof raceOperations)[number];
 
-export const operationNames: Record<RaceOperation, string> = {
-	list: 'List public articles (20 per page)',
-	view: 'View one public article',
-	own: 'List my own notes (signed in)',
-};
-
 export const presetIds = [...scenarioPresets.map((p) => p.id), 'custom'] as const;
 export type PresetId = (typeof presetIds)[number];
 
-/** The race's settings; every one lives in the URL under `race-`. */
-export const raceSchema = {
-	operation: { kind: 'choice', label: 'Operation', options: raceOperations, default: 'list' },
-	requests: { kind: 'integer', label: 'Requests per path', min: 1, max: 200, default: 20 },
-	concurrency: { kind: 'integer', label: 'Concurrency', min: 1, max: 16, default: 4 },
-	scenario: { kind: 'choice', label: 'Scenario', options: presetIds, default: 'same-datacenter' },
-	browserServerRttMs: {
-		kind: 'number',
-		label: 'Browser ↔ server round trip (ms)',
-		min: 0,
-		max: 1000,
-		default: 0,
-		decimals: 1,
-	},
-	serverPocketBaseRttMs: {
-		kind: 'number',
-		label: 'Server ↔ PocketBase round trip (ms)',
-		min: 0,
-		max: 1000,
-		default: 0,
-		decimals: 1,
-	},
-	browserPocketBaseRttMs: {
-		kind: 'number',
-		label: 'Browser ↔ PocketBase round trip (ms)',
-		min: 0,
-		max: 1000,
-		default: 0,
-		decimals: 1,
-	},
-	handlerMs: {
-		kind: 'number',
-		label: 'Handler time (ms)',
-		min: 0,
-		max: 1000,
-		default: 2,
-		decimals: 1,
-	},
-	coldStartChance: {
-		kind: 'number',
-		label: 'Cold-start chance (0–1)',
-		min: 0,
-		max: 1,
-		default: 0,
-		decimals: 3,
-	},
-	coldStartMs: {
-		kind: 'number',
-		label: 'Cold start (ms)',
-		min: 0,
-		max: 10000,
-		default: 300,
-		decimals: 0,
-	},
-	seed: { kind: 'integer', label: 'Seed', min: 1, max: 999999, default: 1 },
-} as const satisfies Schema;
-
-export type RaceSettings = Settings<typeof raceSchema>;
-export const raceParamPrefix = 'race-';
+/**
+ * The race's settings (their bounds and place in the URL are the demo's schema,
+ * src/components/latency-race/latency-race-view.ts).
+ */
+// A type, not an interface: the settings form's types need its implicit index signature.
+export type RaceSettings = {
+	operation: RaceOperation;
+	/** Requests per path. */
+	requests: number;
+	concurrency: number;
+	scenario: PresetId;
+	browserServerRttMs: number;
+	serverPocketBaseRttMs: number;
+	browserPocketBaseRttMs: number;
+	handlerMs: number;
+	coldStartChance: number;
+	coldStartMs: number;
+	seed: number;
+};
 
 export function isPresetField(key: string): key is (typeof presetFields)[number] {
 	return (presetFields as readonly string[]).includes(key);
@@ -120,20 +73,6 @@ export const presetFields = [
 	'coldStartChance',
 	'coldStartMs',
 ] as const;
-
-/**
- * Settings as a link opens them: the named preset's model fills every field the link does not
- * set itself, so `?race-scenario=…&race-cold-start-chance=0` means "that preset, no cold starts".
- */
-export function initialSettings(decoded: RaceSettings, params: URLSearchParams): RaceSettings {
-	if (decoded.scenario === 'custom') return decoded;
-	const preset = withPreset(decoded, decoded.scenario);
-	const result = { ...preset };
-	for (const key of presetFields) {
-		if (params.has(paramName(key, raceParamPrefix))) result[key] = decoded[key];
-	}
-	return result;
-}
 
 /** The race's settings as the shared model's parameters (the rest at the model's defaults). */
 export function raceHopParams(settings: RaceSettings): HopParams {

@@ -169,3 +169,57 @@ describe('paramName', () => {
 		expect(paramName('reader')).toBe('reader');
 	});
 });
+
+describe('text fields', () => {
+	const textSchema = {
+		filter: { kind: 'text', label: 'Filter', maxLength: 20, default: 'title ~ {:q}' },
+		body: { kind: 'text', label: 'Body', maxLength: 50, default: '', multiline: true },
+	} as const satisfies Schema;
+	const decodeText = (query: string) =>
+		decodeSettings(textSchema, new URLSearchParams(query), 'own-');
+
+	it('keeps what was typed, spaces, quotes and capitals included', () => {
+		const { value, problems } = decodeText(
+			`own-filter=${encodeURIComponent(' Name = "A" ')}&own-body=${encodeURIComponent('{"a":\n1}')}`
+		);
+		expect(problems).toEqual([]);
+		expect(value).toEqual({ filter: ' Name = "A" ', body: '{"a":\n1}' });
+	});
+
+	it('accepts an empty value as empty, not as missing', () => {
+		expect(decodeText('own-filter=').value.filter).toBe('');
+	});
+
+	it('refuses a value over its length whole, quoting only its start', () => {
+		const { value, problems } = decodeText(`own-filter=${'x'.repeat(60)}`);
+		expect(value.filter).toBe('title ~ {:q}');
+		expect(problems).toEqual([
+			`“own-filter=${'x'.repeat(40)}…”: Filter must be at most 20 characters (this one has 60); using the default, “title ~ {:q}”.`,
+		]);
+	});
+
+	it('refuses line breaks in a one-line field and control characters anywhere', () => {
+		expect(decodeText('own-filter=a%0Ab').problems[0]).toContain(
+			'Filter must be one line; using the default'
+		);
+		expect(decodeText('own-body=a%00b').problems[0]).toContain(
+			'Body must not hold control characters; using the default, empty.'
+		);
+		expect(decodeText('own-body=a%00b').value.body).toBe('');
+	});
+
+	it('round-trips any valid text and never encodes more than the limit', () => {
+		const random = mulberry32(7);
+		const alphabet = 'aZ09 "\'{}:~&=?#%+\n\té→';
+		for (let i = 0; i < 200; i++) {
+			const length = Math.floor(random() * 50);
+			let body = '';
+			for (let c = 0; c < length; c++) body += alphabet[Math.floor(random() * alphabet.length)];
+			const value = { filter: body.replace(/\n/g, ' ').slice(0, 20), body };
+			const params = new URLSearchParams(encodeSettings(textSchema, value, 'own-').toString());
+			expect(decodeSettings(textSchema, params, 'own-')).toEqual({ value, problems: [] });
+		}
+		const long = encodeSettings(textSchema, { filter: 'y'.repeat(30), body: '' }, 'own-');
+		expect(long.get('own-filter')).toBe('y'.repeat(20));
+	});
+});

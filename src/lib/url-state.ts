@@ -40,11 +40,30 @@ export interface BooleanField extends FieldBase {
 	default: boolean;
 }
 
-export type FieldSpec = IntegerField | NumberField | ChoiceField | BooleanField;
+/**
+ * Free text the reader types (a filter, a record id, a JSON body). Kept as typed, spaces and
+ * all, but never longer than `maxLength`, so a link stays shareable; a longer value in a link
+ * is refused whole rather than cut, since half a filter means something else.
+ */
+export interface TextField extends FieldBase {
+	kind: 'text';
+	maxLength: number;
+	default: string;
+	/** Whether line breaks belong in it (a textarea); a one-line field refuses them. */
+	multiline?: boolean;
+}
+
+export type FieldSpec = IntegerField | NumberField | ChoiceField | BooleanField | TextField;
 export type Schema = Readonly<Record<string, FieldSpec>>;
 
 export type FieldValue<F extends FieldSpec> =
-	F extends ChoiceField<infer Option> ? Option : F extends BooleanField ? boolean : number;
+	F extends ChoiceField<infer Option>
+		? Option
+		: F extends BooleanField
+			? boolean
+			: F extends TextField
+				? string
+				: number;
 
 export type Settings<S extends Schema> = { -readonly [K in keyof S]: FieldValue<S[K]> };
 
@@ -88,14 +107,24 @@ const booleanWords: Record<string, boolean> = {
 
 function formatDefault(field: FieldSpec): string {
 	if (field.kind === 'boolean') return field.default ? 'on' : 'off';
+	if (field.kind === 'text') return field.default === '' ? 'empty' : `“${field.default}”`;
 	return String(field.default);
 }
+
+/** At most this many characters of a raw value are quoted back in a problem sentence. */
+const quotedLimit = 40;
+
+const lineBreak = /[\r\n]/;
+// Control characters other than tab and line breaks: invisible on screen, so refused.
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function decodeField(
 	field: FieldSpec,
 	raw: string,
 	shown: string
 ): { value: unknown; problem?: string } {
+	if (field.kind === 'text') return decodeText(field, raw, shown);
 	const text = raw.trim();
 	const fallback = `using the default, ${formatDefault(field)}`;
 	switch (field.kind) {
@@ -145,6 +174,29 @@ function decodeField(
 	}
 }
 
+function decodeText(
+	field: TextField,
+	raw: string,
+	shown: string
+): { value: string; problem?: string } {
+	const refuse = (why: string) => ({
+		value: field.default,
+		problem: `${shown}: ${field.label} ${why}; using the default, ${formatDefault(field)}.`,
+	});
+	if (raw.length > field.maxLength) {
+		return refuse(`must be at most ${field.maxLength} characters (this one has ${raw.length})`);
+	}
+	if (!field.multiline && lineBreak.test(raw)) return refuse('must be one line');
+	if (controlCharacter.test(raw)) return refuse('must not hold control characters');
+	return { value: raw };
+}
+
+/** `“name=value”`, the value cut short so a long one does not bury the sentence. */
+function quoteParam(name: string, raw: string): string {
+	const value = raw.length > quotedLimit ? `${raw.slice(0, quotedLimit)}…` : raw;
+	return `“${name}=${value}”`;
+}
+
 /** Reads the settings under `prefix` from `params`; never throws. */
 export function decodeSettings<S extends Schema>(
 	schema: S,
@@ -163,7 +215,7 @@ export function decodeSettings<S extends Schema>(
 			continue;
 		}
 		const raw = all[0]!;
-		const decoded = decodeField(field, raw, `“${name}=${raw}”`);
+		const decoded = decodeField(field, raw, quoteParam(name, raw));
 		value[key] = decoded.value;
 		if (decoded.problem) problems.push(decoded.problem);
 		if (all.length > 1) {
@@ -193,6 +245,8 @@ function encodeField(field: FieldSpec, value: unknown): string {
 			return String(value);
 		case 'boolean':
 			return value ? '1' : '0';
+		case 'text':
+			return String(value).slice(0, field.maxLength);
 	}
 }
 

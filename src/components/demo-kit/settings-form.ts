@@ -13,12 +13,17 @@ import {
 	type Settings,
 } from '~/lib/url-state';
 
-type Control = HTMLInputElement | HTMLSelectElement;
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 export class SettingsForm<S extends Schema> {
 	readonly form: HTMLFormElement;
 	readonly schema: S;
 	readonly prefix: string;
+	/**
+	 * Whether a field is unused by the current choices (a record id for a list): such a field
+	 * stays out of the URL and of links, so a link carries only what the demo will use.
+	 */
+	unused: (key: keyof S & string) => boolean = () => false;
 
 	constructor(form: HTMLFormElement, schema: S, prefix: string) {
 		this.form = form;
@@ -72,9 +77,7 @@ export class SettingsForm<S extends Schema> {
 
 	/** Writes `settings` into the address bar, leaving other demos' parameters alone. */
 	writeUrl(settings: Settings<S>): void {
-		replaceQuery(
-			withSettings(new URLSearchParams(location.search), this.schema, settings, this.prefix)
-		);
+		replaceQuery(this.#withSettings(new URLSearchParams(location.search), settings));
 	}
 
 	/** Drops every parameter of this demo from the address bar. */
@@ -87,9 +90,17 @@ export class SettingsForm<S extends Schema> {
 	/** A link that reopens this demo (`#id`) with `settings`. */
 	link(settings: Settings<S>, id: string): URL {
 		const url = new URL(location.href);
-		url.search = withSettings(url.searchParams, this.schema, settings, this.prefix).toString();
+		url.search = this.#withSettings(url.searchParams, settings).toString();
 		url.hash = id;
 		return url;
+	}
+
+	#withSettings(current: URLSearchParams, settings: Settings<S>): URLSearchParams {
+		const next = withSettings(current, this.schema, settings, this.prefix);
+		for (const key of Object.keys(this.schema)) {
+			if (this.unused(key)) next.delete(paramName(key, this.prefix));
+		}
+		return next;
 	}
 }
 

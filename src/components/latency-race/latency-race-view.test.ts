@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { raceSchema, withPreset, type RaceResult } from '~/lib/latency-race';
-import { defaultSettings } from '~/lib/url-state';
+import { withPreset, type RaceResult } from '~/lib/latency-race';
+import { decodeSettings, defaultSettings, encodeSettings } from '~/lib/url-state';
 import {
 	failureLines,
+	initialSettings,
 	instrumentText,
 	outcomeText,
 	progressText,
 	replayPicks,
 	requestRows,
 	scenarioText,
+	raceSchema,
 	summaryRows,
+	urlPrefix,
 } from './latency-race-view';
 
 const defaults = defaultSettings(raceSchema);
@@ -126,5 +129,46 @@ describe('results', () => {
 		expect(progressText(3, 12, 'running')).toBe('3 of 12 requests done');
 		expect(progressText(12, 12, 'done')).toBe('Done: 12 requests.');
 		expect(progressText(5, 12, 'cancelled')).toBe('Cancelled after 5 of 12 requests.');
+	});
+});
+
+describe('settings in the URL', () => {
+	it('round-trip, and a link with its own legs keeps them', () => {
+		const custom = { ...withPreset(defaults, 'edge-near-reader'), browserServerRttMs: 12.5 };
+		const params = encodeSettings(raceSchema, custom, urlPrefix);
+		const decoded = decodeSettings(raceSchema, params, urlPrefix);
+		expect(decoded.problems).toEqual([]);
+		expect(initialSettings(decoded.value, params)).toEqual(custom);
+	});
+
+	it('report out-of-range input and keep the bounds', () => {
+		const params = new URLSearchParams(
+			'race-requests=5000&race-concurrency=0&race-browser-server-rtt-ms=-4'
+		);
+		const decoded = decodeSettings(raceSchema, params, urlPrefix);
+		expect(decoded.value.requests).toBeLessThanOrEqual(200);
+		expect(decoded.value.concurrency).toBeGreaterThanOrEqual(1);
+		expect(decoded.value.browserServerRttMs).toBeGreaterThanOrEqual(0);
+		expect(decoded.problems).toHaveLength(3);
+	});
+
+	it('a preset in a link fills only what the link leaves out', () => {
+		const params = new URLSearchParams(
+			'race-scenario=serverless-other-region&race-cold-start-chance=0'
+		);
+		const decoded = decodeSettings(raceSchema, params, urlPrefix);
+		const settings = initialSettings(decoded.value, params);
+		expect(settings.coldStartChance).toBe(0);
+		expect(settings.browserServerRttMs).toBe(
+			withPreset(decoded.value, 'serverless-other-region').browserServerRttMs
+		);
+	});
+
+	it('a preset named in a link without legs gets the preset’s legs', () => {
+		const params = new URLSearchParams('race-scenario=serverless-other-region');
+		const decoded = decodeSettings(raceSchema, params, urlPrefix);
+		expect(initialSettings(decoded.value, params)).toEqual(
+			withPreset(decoded.value, 'serverless-other-region')
+		);
 	});
 });

@@ -3,16 +3,113 @@
  * row per request, and which request of each path the diagrams replay. No DOM in here.
  */
 import {
+	presetFields,
+	presetIds,
 	raceHop,
+	raceOperations,
 	summarizeRace,
+	withPreset,
+	type RaceOperation,
 	type RacePath,
 	type RaceResult,
 	type RaceSettings,
 } from '~/lib/latency-race';
 import { hopTerms, scenarioPresets } from '~/lib/network-model';
 import { medianItem } from '~/lib/stats';
+import { paramName, type Schema, type Settings } from '~/lib/url-state';
 import { formatMs, formatRatio, plural } from '../demo-kit/format';
 import type { Instrument } from '../demo-kit/timing';
+
+/** The URL-state prefix of this demo; its settings are `race-…` parameters. */
+export const urlPrefix = 'race-';
+
+/** The race's settings; every one lives in the URL under `race-`. */
+export const raceSchema = {
+	operation: { kind: 'choice', label: 'Operation', options: raceOperations, default: 'list' },
+	requests: { kind: 'integer', label: 'Requests per path', min: 1, max: 200, default: 20 },
+	concurrency: { kind: 'integer', label: 'Concurrency', min: 1, max: 16, default: 4 },
+	scenario: { kind: 'choice', label: 'Scenario', options: presetIds, default: 'same-datacenter' },
+	browserServerRttMs: {
+		kind: 'number',
+		label: 'Browser ↔ server round trip (ms)',
+		min: 0,
+		max: 1000,
+		default: 0,
+		decimals: 1,
+	},
+	serverPocketBaseRttMs: {
+		kind: 'number',
+		label: 'Server ↔ PocketBase round trip (ms)',
+		min: 0,
+		max: 1000,
+		default: 0,
+		decimals: 1,
+	},
+	browserPocketBaseRttMs: {
+		kind: 'number',
+		label: 'Browser ↔ PocketBase round trip (ms)',
+		min: 0,
+		max: 1000,
+		default: 0,
+		decimals: 1,
+	},
+	handlerMs: {
+		kind: 'number',
+		label: 'Handler time (ms)',
+		min: 0,
+		max: 1000,
+		default: 2,
+		decimals: 1,
+	},
+	coldStartChance: {
+		kind: 'number',
+		label: 'Cold-start chance (0–1)',
+		min: 0,
+		max: 1,
+		default: 0,
+		decimals: 3,
+	},
+	coldStartMs: {
+		kind: 'number',
+		label: 'Cold start (ms)',
+		min: 0,
+		max: 10000,
+		default: 300,
+		decimals: 0,
+	},
+	seed: { kind: 'integer', label: 'Seed', min: 1, max: 999999, default: 1 },
+} as const satisfies Schema;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compiles only while the schema decodes to exactly the model's settings. */
+export const schemaMatchesModel: Same<Settings<typeof raceSchema>, RaceSettings> = true;
+
+export const operationNames: Record<RaceOperation, string> = {
+	list: 'List public articles (20 per page)',
+	view: 'View one public article',
+	own: 'List my own notes (signed in)',
+};
+
+export const presetLabels = Object.fromEntries(
+	presetIds.map((id) => [
+		id,
+		scenarioPresets.find((p) => p.id === id)?.name ?? 'Custom (your own numbers)',
+	])
+);
+
+/**
+ * Settings as a link opens them: the named preset's model fills every field the link does not
+ * set itself, so `?race-scenario=…&race-cold-start-chance=0` means "that preset, no cold starts".
+ */
+export function initialSettings(decoded: RaceSettings, params: URLSearchParams): RaceSettings {
+	if (decoded.scenario === 'custom') return decoded;
+	const preset = withPreset(decoded, decoded.scenario);
+	const result = { ...preset };
+	for (const key of presetFields) {
+		if (params.has(paramName(key, urlPrefix))) result[key] = decoded[key];
+	}
+	return result;
+}
 
 /** The scenario in one line, with the modelled hop and every term it is made of. */
 export function scenarioText(settings: RaceSettings): string {
@@ -134,6 +231,3 @@ export function progressText(done: number, total: number, state: 'running' | 'do
 	if (state === 'done') return `Done: ${total} requests.`;
 	return `${done} of ${total} requests done`;
 }
-
-/** The URL-state prefix of this demo; its settings are `race-…` parameters. */
-export { raceParamPrefix as urlPrefix } from '~/lib/latency-race';

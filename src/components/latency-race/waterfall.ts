@@ -13,7 +13,9 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
 export function drawWaterfall(
 	svg: SVGSVGElement,
 	results: readonly RaceResult[],
-	settings: RaceSettings
+	settings: RaceSettings,
+	/** The hatch pattern's id, unique on the page (two races may share one). */
+	hatchId: string
 ) {
 	const layout = layoutWaterfall(results);
 	svg.setAttribute('viewBox', `0 0 ${layout.width} ${Math.max(layout.height, 30)}`);
@@ -23,7 +25,7 @@ export function drawWaterfall(
 	);
 	const defs = el('defs', {});
 	const pattern = el('pattern', {
-		id: 'race-hatch',
+		id: hatchId,
 		width: 6,
 		height: 6,
 		patternUnits: 'userSpaceOnUse',
@@ -48,9 +50,10 @@ export function drawWaterfall(
 		label.textContent = row.label;
 		group.append(title, label);
 		for (const bar of row.bars) {
-			group.append(
-				el('rect', { x: bar.x, y: row.y, width: bar.width, height: 16, rx: 2, class: bar.kind })
-			);
+			const rect = el('rect', { x: bar.x, y: row.y, width: bar.width, height: 16, rx: 2 });
+			rect.setAttribute('class', bar.kind);
+			if (bar.kind === 'modelled') rect.setAttribute('fill', `url(#${hatchId})`);
+			group.append(rect);
 		}
 		children.push(group);
 	}

@@ -5,7 +5,7 @@
  * element makes the calls and hands the exchanges here.
  */
 import { formatMs } from '../demo-kit/format';
-import { scenarioPresets, type RequestModel } from '~/lib/network-model';
+import { coldStartDraws, scenarioPresets, type RequestModel } from '~/lib/network-model';
 import { cookieFlow, flowHop, oneCallFlow } from '~/lib/server-flows';
 import { describeRateLimit } from '~/lib/playground-migrations';
 import {
@@ -23,7 +23,7 @@ import {
 	type RequestSpec,
 } from '~/lib/request-code';
 import { simulatedServerHeader } from '~/lib/simulated-server';
-import { decodeSettings, paramName, type Schema } from '~/lib/url-state';
+import { defaultSettings as schemaDefaults, type Schema, type Settings } from '~/lib/url-state';
 
 /** The URL-state prefix of this demo (`?own-method=create`). */
 export const urlPrefix = 'own-';
@@ -31,7 +31,11 @@ export const urlPrefix = 'own-';
 export const presetIds = scenarioPresets.map((preset) => preset.id);
 type PresetId = (typeof presetIds)[number];
 
-/** The settings with fixed choices, for SettingsField and the URL decoder. */
+/**
+ * Every setting of the form, bound to the URL (`?own-method=view&own-id=…`). The free-text
+ * fields have a most each may hold, so a link stays shareable; the password is not here: it
+ * is never put in the link.
+ */
 export const ownSchema = {
 	method: {
 		kind: 'choice',
@@ -45,6 +49,25 @@ export const ownSchema = {
 		options: presetIds,
 		default: 'same-datacenter',
 	},
+	collection: { kind: 'text', label: 'Collection', maxLength: 100, default: 'articles' },
+	filter: { kind: 'text', label: 'Filter', maxLength: 500, default: 'title ~ {:q}' },
+	params: {
+		kind: 'text',
+		label: 'Filter parameters (JSON)',
+		maxLength: 500,
+		default: '{"q": "rules"}',
+	},
+	sort: { kind: 'text', label: 'Sort', maxLength: 200, default: '-created' },
+	expand: { kind: 'text', label: 'Expand', maxLength: 200, default: '' },
+	id: { kind: 'text', label: 'Record id', maxLength: 100, default: '' },
+	body: {
+		kind: 'text',
+		label: 'Body (JSON)',
+		maxLength: 2000,
+		default: '{"text": "A note from my own request"}',
+		multiline: true,
+	},
+	identity: { kind: 'text', label: 'Email', maxLength: 200, default: '' },
 } as const satisfies Schema;
 
 export const methodLabels: Record<RequestMethod, string> = {
@@ -60,37 +83,17 @@ export const presetLabels = Object.fromEntries(
 	scenarioPresets.map((preset) => [preset.id, preset.name])
 ) as Record<PresetId, string>;
 
-/** The free-text settings, with the most each may hold (the URL stays shareable). */
-export const textFields = {
-	collection: { label: 'Collection', max: 100 },
-	filter: { label: 'Filter', max: 500 },
-	params: { label: 'Filter parameters (JSON)', max: 500 },
-	sort: { label: 'Sort', max: 200 },
-	expand: { label: 'Expand', max: 200 },
-	id: { label: 'Record id', max: 100 },
-	body: { label: 'Body (JSON)', max: 2000 },
-	identity: { label: 'Email', max: 200 },
-} as const;
-export type TextField = keyof typeof textFields;
-export const textFieldNames = Object.keys(textFields) as TextField[];
-
-export type OwnForm = { method: RequestMethod; server: PresetId } & Record<TextField, string>;
+export type OwnForm = Settings<typeof ownSchema>;
+/** The free-text fields. */
+export type TextField = Exclude<keyof OwnForm, 'method' | 'server'>;
+export const textFieldNames = (Object.keys(ownSchema) as (keyof OwnForm)[]).filter(
+	(key): key is TextField => ownSchema[key].kind === 'text'
+);
 
 /** The collections the playground has; on another PocketBase the reader types a name. */
 export const playgroundCollections = ['articles', 'notes', 'users'] as const;
 
-export const defaultForm: OwnForm = {
-	method: 'list',
-	server: 'same-datacenter',
-	collection: 'articles',
-	filter: 'title ~ {:q}',
-	params: '{"q": "rules"}',
-	sort: '-created',
-	expand: '',
-	id: '',
-	body: '{"text": "A note from my own request"}',
-	identity: '',
-};
+export const defaultForm: OwnForm = schemaDefaults(ownSchema);
 
 /** A filter, a sort and a body that fit each playground collection, offered when it is picked. */
 export function collectionDefaults(
@@ -155,38 +158,25 @@ export function fieldsFor(method: RequestMethod): TextField[] {
 	}
 }
 
-/** Reads the form from a URL; never throws, and says what it ignored. */
-export function decodeForm(params: URLSearchParams): { form: OwnForm; problems: string[] } {
-	const choices = new URLSearchParams();
-	for (const key of Object.keys(ownSchema)) {
-		const name = paramName(key, urlPrefix);
-		for (const value of params.getAll(name)) choices.append(name, value);
-	}
-	const decoded = decodeSettings(ownSchema, choices, urlPrefix);
-	const form: OwnForm = { ...defaultForm, ...decoded.value };
-	const problems = [...decoded.problems];
-	for (const key of textFieldNames) {
-		const raw = params.get(paramName(key, urlPrefix));
-		if (raw === null) continue;
-		const { max, label } = textFields[key];
-		if (raw.length > max) {
-			problems.push(`${label}: at most ${max} characters; the link’s value was ignored.`);
-			continue;
+/**
+ * Cold starts for the simulated server, drawn from a seeded source per place it runs, so a
+ * series of runs meets the same cold starts on every visit (and in tests).
+ */
+export function coldStarts(seed = ownSeed): (server: PresetId) => boolean {
+	const draws = new Map<PresetId, () => boolean>();
+	return (server) => {
+		let draw = draws.get(server);
+		if (!draw) {
+			const preset = scenarioPresets.find((p) => p.id === server) ?? scenarioPresets[0]!;
+			draw = coldStartDraws(preset.scenario.coldStartChance, seed);
+			draws.set(server, draw);
 		}
-		form[key] = raw;
-	}
-	return { form, problems };
+		return draw();
+	};
 }
 
-/** The form as query parameters, next to every other parameter already there. */
-export function encodeForm(current: URLSearchParams, form: OwnForm): URLSearchParams {
-	const next = new URLSearchParams();
-	for (const [name, value] of current) if (!name.startsWith(urlPrefix)) next.append(name, value);
-	next.set(paramName('method', urlPrefix), form.method);
-	next.set(paramName('server', urlPrefix), form.server);
-	for (const key of fieldsFor(form.method)) next.set(paramName(key, urlPrefix), form[key]);
-	return next;
-}
+/** The seed of this demo's cold starts. */
+export const ownSeed = 1;
 
 export interface FieldProblem {
 	field: TextField;
@@ -453,4 +443,11 @@ export function directTimeText(measuredMs: number): string {
 
 export function proxyTimeText(hopMs: number, measuredMs: number): string {
 	return `${formatMs(hopMs + measuredMs)}: ${formatMs(hopMs)} modelled server hop + ${formatMs(measuredMs)} measured call.`;
+}
+
+/** Who the requests go out as. */
+export function sessionText(email: string | undefined): string {
+	return email
+		? `Signed in as ${email} (a throwaway user, deleted within about an hour): both paths send its token.`
+		: 'You are not signed in: requests go out as a guest.';
 }
