@@ -101,6 +101,10 @@ async function openStream(url: string, headers: Record<string, string> = {}) {
 
 test.describe('strangers, round two', () => {
 	test.use({ superuser, publicMode: true });
+	// Each request is followed until PocketBase goes quiet, and the quota tests send about 25
+	// sign-ups (a deliberately slow password hash each) or 15 streams: more than the default
+	// 30 s on a busy 2-core machine.
+	test.describe.configure({ timeout: 90_000 });
 
 	test('no body on reads: a GET or DELETE body is refused before it is read, chunked or not', async ({
 		ownPocketBase,
