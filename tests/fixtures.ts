@@ -17,6 +17,7 @@ import {
 	stopProcess,
 } from '../scripts/pocketbase-process.mjs';
 import { clientAddressHeader, proxyKindFrom, startProxy } from '../scripts/proxy-process.mjs';
+import { gcTraceCounter } from './gc-trace';
 
 export interface OwnPocketBase {
 	/** Where requests go: the proxy's address behind PLAYGROUND_PROXY, else PocketBase's own. */
@@ -34,6 +35,8 @@ export interface OwnPocketBase {
 	withPb(path: string): string;
 	/** The running server's process id, to read its memory from /proc. */
 	pid(): number;
+	/** CPU seconds of Go's garbage collections so far (public mode traces them; else 0). */
+	gcCpuSeconds(): number;
 }
 
 interface Options {
@@ -71,9 +74,14 @@ export const test = base.extend<
 		let current: Awaited<ReturnType<typeof startPocketBaseListening>> | undefined;
 		// Behind a proxy, PocketBase counts each client by the header the proxy overwrites, as a
 		// deployment started with PLAYGROUND_CLIENT_IP_HEADER does.
-		const env = proxy
-			? { PLAYGROUND_CLIENT_IP_HEADER: clientAddressHeader, ...pocketBaseEnv }
-			: pocketBaseEnv;
+		const env = {
+			...(proxy ? { PLAYGROUND_CLIENT_IP_HEADER: clientAddressHeader } : {}),
+			// Public mode's tests charge each request its CPU; the collector's share is counted
+			// apart (tests/server-resources.ts, cpuCostOf).
+			...(publicMode ? { GODEBUG: 'gctrace=1' } : {}),
+			...pocketBaseEnv,
+		};
+		const gc = gcTraceCounter();
 		const start = async () => {
 			current = await startPocketBaseListening({
 				port,
@@ -81,6 +89,7 @@ export const test = base.extend<
 				env,
 				...(publicMode ? { public: { origins: [siteOrigin()] } } : {}),
 			});
+			current.child.stderr?.on('data', (chunk: Buffer) => gc.read(chunk.toString()));
 		};
 		// Parallel tests each ask for a free port; if another server took this one first, ask again.
 		for (let attempt = 1; ; attempt++) {
@@ -111,6 +120,7 @@ export const test = base.extend<
 			},
 			withPb: (path) => `${path}${path.includes('?') ? '&' : '?'}pb=${encodeURIComponent(url)}`,
 			pid: () => current?.child.pid ?? 0,
+			gcCpuSeconds: () => gc.seconds(),
 		});
 		await front?.stop();
 		if (current) await stopProcess(current.child);
