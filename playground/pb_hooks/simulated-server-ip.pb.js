@@ -38,20 +38,13 @@ routerUse(
 		// With no header, or the marker (no IP, so realIP() passes it over), this is the caller's
 		// own address: the TCP peer or, behind a proxy, the client header that proxy overwrites.
 		const visitor = e.realIP();
-		// Quotas count networks (an IPv4 address, an IPv6 /64: ip-network.js), and a visitor's
-		// server belongs to its network, so a /64 cannot open a server per address. 96 bits of
-		// the network's SHA-256 in the IPv6 documentation prefix 2001:db8::/32 (RFC 3849): no
-		// real client has such an address, and two networks share one only if those bits collide.
+		// For the quotas in request-bounds.pb.js and demo-users-cap.pb.js, which count networks
+		// (an IPv4 address, an IPv6 /64): requests through the simulated server count against the
+		// visitor's own network.
 		const network = require(`${__hooks}/ip-network.js`).networkOf(visitor);
-		const hash = $security.sha256('simulated-server:' + network);
-		const groups = ['2001', '0db8'];
-		for (let i = 0; i < 24; i += 4) groups.push(hash.slice(i, i + 4));
-		const server = groups.join(':');
-		// For the quotas in request-bounds.pb.js and demo-users-cap.pb.js: requests through the
-		// simulated server count against the visitor's own network.
 		e.set('playground.network', network);
-		e.set('playground.server', server);
 		if (values.length === 0) return e.next();
+		const server = require(`${__hooks}/simulated-server-address.js`).serverFor(network);
 		e.request.header.set(name, server);
 		// The limiter reads the header when it runs; check it now counts the server address.
 		if (e.realIP() !== server)

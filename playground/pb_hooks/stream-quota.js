@@ -4,13 +4,15 @@
 // together. Loaded with require() inside the request-bounds middleware.
 const net = require(`${__hooks}/ip-network.js`);
 const quota = require(`${__hooks}/visitor-quota.js`);
+const servers = require(`${__hooks}/simulated-server-address.js`);
 
 module.exports = {
 	/** Throws the refusal for a new stream past the caller's quota or the cap, or returns. */
 	admit(e) {
-		// Set by simulated-server-ip.pb.js: the caller's network and its simulated server.
+		// Set by simulated-server-ip.pb.js: the caller's network; its simulated server's streams
+		// count with it.
 		const network = e.get('playground.network');
-		const server = e.get('playground.server');
+		const server = servers.serverFor(network);
 		const broker = $app.subscriptionsBroker();
 		const clients = broker.clients();
 		let mine = 0;
