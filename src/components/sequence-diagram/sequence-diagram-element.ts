@@ -29,7 +29,6 @@ const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 export class SequenceDiagramElement extends HTMLElement implements SequenceDiagramApi {
 	#paint!: DiagramPaint;
-	#now!: HTMLElement;
 	#clock = new Playback();
 	#raf = 0;
 	#last = 0;
@@ -38,7 +37,6 @@ export class SequenceDiagramElement extends HTMLElement implements SequenceDiagr
 
 	connectedCallback() {
 		this.#paint = new DiagramPaint(this);
-		this.#now = this.querySelector('.now')!;
 		this.#useHops(storyTimeline(this.arrows.length), 1);
 
 		this.querySelector<HTMLElement>('.player')!.hidden = false;
@@ -120,7 +118,7 @@ export class SequenceDiagramElement extends HTMLElement implements SequenceDiagr
 	#onVisible(visible: boolean) {
 		if (visible && this.#autoplay === 'pending' && !reducedMotion.matches) {
 			this.#autoplay = 'running';
-			this.#now.setAttribute('aria-live', 'off');
+			this.#paint.announceSteps(false);
 			void this.#play(0);
 		} else if (this.#autoplay === 'running') {
 			if (!visible) this.#pause();
@@ -131,7 +129,7 @@ export class SequenceDiagramElement extends HTMLElement implements SequenceDiagr
 	/** A person is in charge now: no more autoplay, and every step is announced. */
 	#userTookOver() {
 		this.#autoplay = 'done';
-		this.#now.setAttribute('aria-live', 'polite');
+		this.#paint.announceSteps(true);
 	}
 
 	#show(index: number) {

@@ -64,6 +64,11 @@ export class DiagramPaint {
 		});
 	}
 
+	/** Whether the live region says each step as it comes (not while autoplay runs silently). */
+	announceSteps(announce: boolean) {
+		this.#now.setAttribute('aria-live', announce ? 'polite' : 'off');
+	}
+
 	/** Takes the time labels off the diagram (the list keeps its last replay's times). */
 	clearLabels() {
 		for (const label of this.#labels) label.remove();
