@@ -21,7 +21,7 @@
  *   included (js-sdk `src/Client.ts`, `initSendOptions`), which is not a CORS-safelisted value,
  *   so every cross-origin SDK call waits for an `OPTIONS` round trip first. PocketBase sends no
  *   `Access-Control-Max-Age`, so a browser keeps the answer for 5 s (the Fetch standard's
- *   default, and Chromium's), per URL.
+ *   default), and only for that one URL: a call to another record or filter pays again.
  * - **Data**: one round trip to PocketBase per call, one after another.
  *
  * Bandwidth, parsing and rendering are left out, as in the network model: they are the same work
@@ -81,9 +81,12 @@ export interface PageLoad {
 	phases: Phase[];
 	/** Sum of the phases: from the click on a link to the content on screen. */
 	contentMs: number;
-	/** The next interaction (another list, a save) once the page is up, on its own path. */
+	/** The next interaction once the page is up, on its own path, when no preflight is due. */
 	next: PathTiming;
-	/** The same, when the last preflight for that URL is older than the cache (direct paths). */
+	/**
+	 * The same call when a cross-origin preflight is due: the browser caches preflights per URL,
+	 * so a new record, filter or page, or the same URL 5 s later, pays one again.
+	 */
 	nextAfterCache: PathTiming;
 }
 
