@@ -100,7 +100,8 @@ class FirstVisit extends DemoElement<typeof firstVisitSchema> {
 	#renderModel() {
 		if (!this.#last) return;
 		const settings = this.settings();
-		const rows = compare(this.#last, settings);
+		const { rows, inputs } = compare(this.#last, settings);
+		this.getPart('inputs').textContent = inputs;
 		this.getPart('model').replaceChildren(
 			...rows.map((row) => {
 				const tr = document.createElement('tr');

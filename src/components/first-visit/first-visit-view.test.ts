@@ -147,8 +147,14 @@ describe('the modelled architectures', () => {
 		expect(modelParams(measurements, { ...settings, page: 'public-article' }).serverCalls).toBe(1);
 	});
 
+	it('lists the model’s inputs, each saying measured or modelled', () => {
+		expect(compare(measurements, settings).inputs).toBe(
+			`Model inputs: this site 10 ms (measured: this page’s HTML, request sent to first byte, the host’s own work included), PocketBase 20 ms (measured: a simple call, sent to last byte), DNS 4.0 ms (measured); server beside PocketBase 0.5 ms to it, far server ${settings.farBrowserServer} ms to you and ${settings.farServerPocketBase} ms to PocketBase, handler 2.0 ms, 2 PocketBase calls per server-rendered page (modelled).`
+		);
+	});
+
 	it('gives every architecture a time to content and both next interactions', () => {
-		const rows = compare(measurements, settings);
+		const { rows } = compare(measurements, settings);
 		expect(rows.map((r) => r.architecture)).toEqual([
 			'browser-direct',
 			'browser-preconnect',
@@ -165,7 +171,7 @@ describe('the modelled architectures', () => {
 	});
 
 	it('says plainly that the server beside PocketBase wins the first view and direct the next', () => {
-		const rows = compare(measurements, settings);
+		const { rows } = compare(measurements, settings);
 		const text = verdict(rows, 'my-notes');
 		expect(text).toMatch(
 			/^First view of “My notes” \(signed in\): the server beside PocketBase beats/
@@ -179,7 +185,7 @@ describe('the modelled architectures', () => {
 	});
 
 	it('names the prebuilt page fastest for a public article', () => {
-		const rows = compare(measurements, { ...settings, page: 'public-article' });
+		const { rows } = compare(measurements, { ...settings, page: 'public-article' });
 		expect(verdict(rows, 'public-article')).toContain(
 			'Fastest first view: prebuilt (static), live parts fetched directly.'
 		);

@@ -245,6 +245,11 @@ export function modelParams(m: Measurements, settings: FirstVisitSettings): Page
 	};
 }
 
+/** The model's inputs in one sentence, each saying where it came from. */
+export function inputsText(p: PageLoadParams): string {
+	return `Model inputs: this site ${formatMs(p.browserSiteRttMs)} (measured: this page’s HTML, request sent to first byte, the host’s own work included), PocketBase ${formatMs(p.browserPocketBaseRttMs)} (measured: a simple call, sent to last byte), DNS ${formatMs(p.dnsMs)} (measured); server beside PocketBase ${formatMs(p.nearServerPocketBaseRttMs)} to it, far server ${formatMs(p.farBrowserServerRttMs)} to you and ${formatMs(p.farServerPocketBaseRttMs)} to PocketBase, handler ${formatMs(p.handlerMs)}, ${p.serverCalls === 1 ? 'one PocketBase call' : `${p.serverCalls} PocketBase calls`} per server-rendered page (modelled).`;
+}
+
 export interface ModelRow {
 	architecture: Architecture;
 	name: string;
@@ -270,8 +275,12 @@ export function modelRows(loads: readonly PageLoad[]): ModelRow[] {
 	}));
 }
 
-export function compare(m: Measurements, settings: FirstVisitSettings): ModelRow[] {
-	return modelRows(comparePageLoads(settings.page, modelParams(m, settings)));
+export function compare(
+	m: Measurements,
+	settings: FirstVisitSettings
+): { rows: ModelRow[]; inputs: string } {
+	const params = modelParams(m, settings);
+	return { rows: modelRows(comparePageLoads(settings.page, params)), inputs: inputsText(params) };
 }
 
 /** The plain verdict: who wins the first view and who wins the next interaction. */
@@ -288,7 +297,7 @@ export function verdict(rows: readonly ModelRow[], page: PageKind): string {
 		direct.nextMs < near.nextMs
 			? ` Next interaction: direct is ${formatMs(near.nextMs - direct.nextMs)} faster than the server beside PocketBase when no preflight is due (always with PocketBase on the app’s origin); a cross-origin call to a new URL pays a preflight, ${formatMs(direct.nextAfterCacheMs)} against the server’s ${formatMs(near.nextMs)}.`
 			: ` Next interaction: the server beside PocketBase is no slower than direct here.`;
-	return `${firstView}${next} Fastest first view: ${fastest.name.toLowerCase()}.`;
+	return `${firstView}${next} Fastest first view: ${fastest.name.charAt(0).toLowerCase()}${fastest.name.slice(1)}.`;
 }
 
 /** What the demo says while it measures, and when it is done. */
