@@ -9,6 +9,14 @@ export function cell(tag: 'th' | 'td', text: string, scope?: string): HTMLElemen
 	return element;
 }
 
+/** The small print under a phase: how its number was taken. */
+export function how(text: string): HTMLElement {
+	const span = document.createElement('span');
+	span.className = 'how';
+	span.textContent = text;
+	return span;
+}
+
 /**
  * A bar of one or more segments, each as wide as its share of the longest row. A bar that only
  * repeats its row's number is hidden from screen readers; one with phases is described.

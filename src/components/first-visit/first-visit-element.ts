@@ -8,7 +8,7 @@ import { connection, reportResponse, separateClient } from '../demo-kit/connecti
 import { DemoElement } from '../demo-kit/demo-element';
 import { formatMs } from '../demo-kit/format';
 import { timedCall } from '../demo-kit/timing';
-import { barCell, cell } from './first-visit-cells';
+import { barCell, cell, how } from './first-visit-cells';
 import {
 	compare,
 	doneText,
@@ -82,12 +82,13 @@ class FirstVisit extends DemoElement<typeof firstVisitSchema> {
 			...rows.map((row) => {
 				const tr = document.createElement('tr');
 				tr.dataset['source'] = row.source;
+				const phase = cell('th', row.phase, 'row');
+				phase.append(how(row.how));
 				tr.append(
-					cell('th', row.phase, 'row'),
+					phase,
 					cell('td', formatMs(row.ms)),
 					barCell([{ kind: row.source, share: (row.ms ?? 0) / longest, label: row.phase }]),
-					cell('td', row.source === 'measured' ? 'measured in your browser' : 'not seen'),
-					cell('td', row.how)
+					cell('td', row.source === 'measured' ? 'measured in your browser' : 'not seen')
 				);
 				return tr;
 			})

@@ -149,7 +149,7 @@ describe('the modelled architectures', () => {
 
 	it('lists the model’s inputs, each saying measured or modelled', () => {
 		expect(compare(measurements, settings).inputs).toBe(
-			`Model inputs: this site 10 ms (measured: this page’s HTML, request sent to first byte, the host’s own work included), PocketBase 20 ms (measured: a simple call, sent to last byte), DNS 4.0 ms (measured); server beside PocketBase 0.5 ms to it, far server ${settings.farBrowserServer} ms to you and ${settings.farServerPocketBase} ms to PocketBase, handler 2.0 ms, 2 PocketBase calls per server-rendered page (modelled).`
+			`Model inputs: this site 10 ms (measured: this page’s HTML, request sent to first byte, the host’s own work included), PocketBase 20 ms (measured: every call, sent to last byte), DNS 4.0 ms (measured); server beside PocketBase 0.5 ms to it, far server ${settings.farBrowserServer} ms to you and ${settings.farServerPocketBase} ms to PocketBase, handler 2.0 ms, 2 PocketBase calls per server-rendered page (modelled).`
 		);
 	});
 

@@ -145,9 +145,14 @@ export function preflightMs(m: Pick<Measurements, 'preflighted' | 'simple'>): nu
 	return Math.max(0, withPreflight - without);
 }
 
-/** The round trip to PocketBase: a simple request, sent to last byte (PocketBase's work included). */
-export function pocketBaseRttMs(m: Pick<Measurements, 'simple'>): number | undefined {
-	return median(m.simple.map((s) => s.measuredMs));
+/**
+ * The round trip to PocketBase: every call, sent to last byte (PocketBase's work included). A
+ * preflight comes before the request is sent, so both kinds of call count the same.
+ */
+export function pocketBaseRttMs(
+	m: Pick<Measurements, 'preflighted' | 'simple'>
+): number | undefined {
+	return median([...m.preflighted, ...m.simple].map((s) => s.measuredMs));
 }
 
 /** The round trip to this site: its HTML's request sent to first byte. */
@@ -247,7 +252,7 @@ export function modelParams(m: Measurements, settings: FirstVisitSettings): Page
 
 /** The model's inputs in one sentence, each saying where it came from. */
 export function inputsText(p: PageLoadParams): string {
-	return `Model inputs: this site ${formatMs(p.browserSiteRttMs)} (measured: this page’s HTML, request sent to first byte, the host’s own work included), PocketBase ${formatMs(p.browserPocketBaseRttMs)} (measured: a simple call, sent to last byte), DNS ${formatMs(p.dnsMs)} (measured); server beside PocketBase ${formatMs(p.nearServerPocketBaseRttMs)} to it, far server ${formatMs(p.farBrowserServerRttMs)} to you and ${formatMs(p.farServerPocketBaseRttMs)} to PocketBase, handler ${formatMs(p.handlerMs)}, ${p.serverCalls === 1 ? 'one PocketBase call' : `${p.serverCalls} PocketBase calls`} per server-rendered page (modelled).`;
+	return `Model inputs: this site ${formatMs(p.browserSiteRttMs)} (measured: this page’s HTML, request sent to first byte, the host’s own work included), PocketBase ${formatMs(p.browserPocketBaseRttMs)} (measured: every call, sent to last byte), DNS ${formatMs(p.dnsMs)} (measured); server beside PocketBase ${formatMs(p.nearServerPocketBaseRttMs)} to it, far server ${formatMs(p.farBrowserServerRttMs)} to you and ${formatMs(p.farServerPocketBaseRttMs)} to PocketBase, handler ${formatMs(p.handlerMs)}, ${p.serverCalls === 1 ? 'one PocketBase call' : `${p.serverCalls} PocketBase calls`} per server-rendered page (modelled).`;
 }
 
 export interface ModelRow {
