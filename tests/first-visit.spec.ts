@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { connectionStatus, expect, test } from './fixtures';
 
 const page_ = '/problem/first-visit/';
@@ -54,6 +55,13 @@ test.describe('the first visit, measured', () => {
 		}
 		await expect(model.getByRole('columnheader', { name: /modelled/ })).toHaveCount(3);
 		await expect(demo.getByText(/^First view of “My notes” \(signed in\): /)).toBeVisible();
+
+		// The results, once shown, pass axe too (the page-wide check sees them hidden).
+		const axe = await new AxeBuilder({ page })
+			.include('first-visit')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 	});
 
 	test('a setting changes the modelled page, lives in the URL and comes back from it', async ({
