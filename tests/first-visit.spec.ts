@@ -1,19 +1,26 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { connectionStatus, expect, test } from './fixtures';
 
 const page_ = '/problem/first-visit/';
 const ms = /^−?[\d.]+ ms$/;
 
+/** Opens the page, waits for PocketBase, and starts a measurement. */
+async function measure(page: Page) {
+	await page.goto(page_);
+	await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+	const demo = page.locator('first-visit');
+	// The demo starts (and loads its code) when it comes near the screen.
+	await demo.scrollIntoViewIfNeeded();
+	await demo.getByRole('button', { name: 'Measure my first visit' }).click();
+	return demo;
+}
+
 test.describe('the first visit, measured', () => {
 	test('measures this page’s phases in the browser and models the other architectures', async ({
 		page,
 	}) => {
-		await page.goto(page_);
-		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
-		const demo = page.locator('first-visit');
-		// The demo starts (and loads its code) when it comes near the screen.
-		await demo.scrollIntoViewIfNeeded();
-		await demo.getByRole('button', { name: 'Measure my first visit' }).click();
+		const demo = await measure(page);
 		await expect(demo.getByRole('status').filter({ hasText: /^Done: / })).toHaveText(
 			/^Done: 5 preflighted and 5 simple calls measured; the browser-rendered page’s phases add up to [\d.]+ ms \(measured in your browser\)\.$/
 		);
@@ -67,12 +74,7 @@ test.describe('the first visit, measured', () => {
 	test('a setting changes the modelled page, lives in the URL and comes back from it', async ({
 		page,
 	}) => {
-		await page.goto(page_);
-		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
-		const demo = page.locator('first-visit');
-		// The demo starts (and loads its code) when it comes near the screen.
-		await demo.scrollIntoViewIfNeeded();
-		await demo.getByRole('button', { name: 'Measure my first visit' }).click();
+		const demo = await measure(page);
 		await demo.getByRole('combobox', { name: /^Page/ }).selectOption({ label: 'A public article' });
 		// Which architecture wins depends on the round trips measured; the view's tests pin the logic.
 		await expect(demo.getByText(/^First view of A public article: /)).toContainText(
