@@ -1,6 +1,7 @@
 // `npm test`: every check, in the order that fails fastest. Each step must pass.
-//   npm test            type check, formatting, lint, unit tests, the examples' type checks, build
-//                       (with link validation), the SvelteKit example's build, e2e
+//   npm test            type check, formatting, lint, unit tests, the examples' type checks (and
+//                       the SvelteKit 2 fixture's), build (with link validation), the SvelteKit
+//                       example's build, e2e
 //   npm run test:e2e    only the build and the e2e tests; extra arguments go to Playwright,
 //                       e.g. `npm run test:e2e -- tests/whoami.spec.ts`
 import { spawnSync } from 'node:child_process';
@@ -63,6 +64,10 @@ if (only !== 'e2e') {
 		],
 		svelteKitDir
 	);
+	// The SvelteKit 2 spellings the pages show beside the kit 3 code, against kit 2's own types.
+	const svelteKit2Fixture = join(projectRoot, 'examples', 'sveltekit-2-fixture');
+	step('SvelteKit 2 fixture: generated types', ['svelte-kit', 'sync'], svelteKit2Fixture);
+	step('SvelteKit 2 fixture: type check', ['tsc', '--noEmit'], svelteKit2Fixture);
 	step('Next.js example: route types', ['next', 'typegen'], nextDir);
 	step('Next.js example: type check', ['tsc', '--noEmit'], nextDir);
 }
