@@ -94,7 +94,11 @@ export async function startSvelteKitExample({ pocketBaseUrl }) {
 	return serve('The SvelteKit example', [entry], svelteKitDir, url, {
 		HOST: '127.0.0.1',
 		PORT: new URL(url).port,
-		// adapter-node builds event.url (and the form actions' CSRF check) from ORIGIN.
+		// adapter-node builds event.url (and the form actions' CSRF check) from ORIGIN. Kit 3's
+		// guide names `paths.origin` instead, but that is fixed at build time, and this port is
+		// chosen at start; adapter-node 6 still reads ORIGIN when `paths.origin` is unset.
+		// Without either, it takes the Host header and assumes https, and the sign-in's POST
+		// from http://127.0.0.1 fails the CSRF check.
 		ORIGIN: url,
 		POCKETBASE_URL: pocketBaseUrl,
 	});

@@ -1,11 +1,13 @@
 // `npm test`: every check, in the order that fails fastest. Each step must pass.
-//   npm test            type check, formatting, lint, unit tests, the examples' type checks, build
-//                       (with link validation), the SvelteKit example's build, e2e
+//   npm test            type check, formatting, lint, unit tests, the examples' type checks (and
+//                       the SvelteKit 2 fixture's), build (with link validation), the SvelteKit
+//                       example's build, e2e
 //   npm run test:e2e    only the build and the e2e tests; extra arguments go to Playwright,
 //                       e.g. `npm run test:e2e -- tests/whoami.spec.ts`
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { nextDir, svelteKitDir } from './example-process.mjs';
@@ -48,11 +50,24 @@ if (only !== 'e2e') {
 	]);
 	// The example apps' own type checks: the code the pages show must compile as it stands.
 	step('SvelteKit example: generated types', ['svelte-kit', 'sync'], svelteKitDir);
+	// On the example's TypeScript 6 (scripts/example-typescript.mjs), not the site's 5.9.
 	step(
 		'SvelteKit example: type check',
-		['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings'],
+		[
+			'node',
+			'--import',
+			join(projectRoot, 'scripts', 'example-typescript.mjs'),
+			createRequire(join(svelteKitDir, 'package.json')).resolve('svelte-check/bin/svelte-check'),
+			'--tsconfig',
+			'./tsconfig.json',
+			'--fail-on-warnings',
+		],
 		svelteKitDir
 	);
+	// The SvelteKit 2 spellings the pages show beside the kit 3 code, against kit 2's own types.
+	const svelteKit2Fixture = join(projectRoot, 'examples', 'sveltekit-2-fixture');
+	step('SvelteKit 2 fixture: generated types', ['svelte-kit', 'sync'], svelteKit2Fixture);
+	step('SvelteKit 2 fixture: type check', ['tsc', '--noEmit'], svelteKit2Fixture);
 	step('Next.js example: route types', ['next', 'typegen'], nextDir);
 	step('Next.js example: type check', ['tsc', '--noEmit'], nextDir);
 }

@@ -84,7 +84,7 @@ test.describe('your own request', () => {
 		await code.getByRole('radio', { name: 'SvelteKit' }).check();
 		const svelteKit = codeFor(page, 'SvelteKit');
 		await expect(svelteKit).toContainText("locals.pb.collection('articles').getList(1, 20, {");
-		await expect(svelteKit).toContainText('const pb = new PocketBase(env.POCKETBASE_URL);');
+		await expect(svelteKit).toContainText('const pb = new PocketBase(POCKETBASE_URL);');
 		await code.getByRole('radio', { name: 'Next.js' }).check();
 		await expect(codeFor(page, 'Next.js')).toContainText(
 			'pb.authStore.loadFromCookie((await cookies()).toString());'

@@ -78,7 +78,7 @@ describe('generateCode', () => {
 		]);
 		expect(files[0]!.code).toContain('locals.pb.collection');
 		// The example app's hook, as its own tests run it, without its region markers.
-		expect(files[1]!.code).toContain('const pb = new PocketBase(env.POCKETBASE_URL);');
+		expect(files[1]!.code).toContain('const pb = new PocketBase(POCKETBASE_URL);');
 		expect(files[1]!.code).toContain('event.locals.pb = pb;');
 		expect(files[1]!.code).not.toContain('#region');
 		// Only the sign-in reads the posted form.
@@ -120,17 +120,20 @@ declare module '@sveltejs/kit' {
 		url: URL;
 		getClientAddress(): string;
 	}
+	export function fail<T>(status: number, data: T): { status: number; data: T };
+}
+declare module '@sveltejs/kit/hooks' {
+	import type { RequestEvent } from '@sveltejs/kit';
 	export type Handle = (input: {
 		event: RequestEvent;
 		resolve: (event: RequestEvent) => Promise<Response>;
 	}) => Promise<Response>;
-	export function fail<T>(status: number, data: T): { status: number; data: T };
 }
-declare module '$app/environment' {
+declare module '$app/env' {
 	export const building: boolean;
 }
-declare module '$env/dynamic/private' {
-	export const env: Record<string, string | undefined>;
+declare module '$app/env/private' {
+	export const POCKETBASE_URL: string;
 }
 declare module 'next/headers' {
 	export interface ReadonlyRequestCookies {

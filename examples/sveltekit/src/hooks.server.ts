@@ -1,14 +1,14 @@
 import PocketBase from 'pocketbase';
-import type { Handle } from '@sveltejs/kit';
-import { building } from '$app/environment';
-import { env } from '$env/dynamic/private';
+import type { Handle } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
+import { POCKETBASE_URL } from '$app/env/private';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	// Prerendered pages have no visitor, no cookie and no client address.
 	if (building) return resolve(event);
 
 	// A new client, and so a new authStore, for every request.
-	const pb = new PocketBase(env.POCKETBASE_URL);
+	const pb = new PocketBase(POCKETBASE_URL);
 	pb.authStore.loadFromCookie(event.request.headers.get('cookie') ?? '');
 
 	// #region client-ip

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { pb } from '$lib/server/pocketbase';
+import { pb } from '#lib/server/pocketbase.ts';
 import type { Actions } from './$types';
 
 export const actions = {

@@ -1,4 +1,4 @@
-import { pb } from '$lib/server/pocketbase';
+import { pb } from '#lib/server/pocketbase.ts';
 import type { PageServerLoad } from './$types';
 
 // Whose notes? Whoever signed in last, in any browser.

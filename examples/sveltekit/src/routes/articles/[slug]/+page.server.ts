@@ -1,5 +1,5 @@
 import PocketBase from 'pocketbase';
-import { PUBLIC_POCKETBASE_URL } from '$env/static/public';
+import { PUBLIC_POCKETBASE_URL } from '$app/env/public';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
 // Render these pages at build time, not per request.

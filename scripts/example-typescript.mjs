@@ -1,0 +1,18 @@
+// Loaded with `node --import` before svelte-check: `typescript` then resolves from the SvelteKit
+// example's folder, wherever the module asking for it sits. npm hoists svelte-check to the
+// repository root, where `require('typescript')` finds the site's TypeScript 5.9; SvelteKit 3
+// needs TypeScript 6, which npm nests in examples/sveltekit, and the check should run on the
+// compiler the app's own users have.
+import { createRequire, registerHooks } from 'node:module';
+import { pathToFileURL } from 'node:url';
+
+const fromExample = createRequire(new URL('../examples/sveltekit/package.json', import.meta.url));
+
+registerHooks({
+	resolve(specifier, context, nextResolve) {
+		if (specifier !== 'typescript' && !specifier.startsWith('typescript/')) {
+			return nextResolve(specifier, context);
+		}
+		return { url: pathToFileURL(fromExample.resolve(specifier)).href, shortCircuit: true };
+	},
+});
