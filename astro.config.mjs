@@ -38,6 +38,8 @@ export default defineConfig({
 			editLink: { baseUrl: `${repositoryUrl}/edit/main/` },
 			lastUpdated: true,
 			customCss: ['./src/styles/custom.css'],
+			// The footer's meta row also names the versions this build was verified against.
+			components: { LastUpdated: './src/components/verified-against/last-updated.astro' },
 			expressiveCode: {
 				// Long lines wrap instead of scrolling sideways, each wrapped part two columns further
 				// in than its line. A scrolling block is keyboard-reachable only through Expressive

