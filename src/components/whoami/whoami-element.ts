@@ -1,5 +1,5 @@
 /**
- * <whoami-demo>: asks PocketBase who is calling, straight from the browser and through the
+ * <who-am-i>: asks PocketBase who is calling, straight from the browser and through the
  * simulated server, and shows both answers side by side (words from whoami-view.ts).
  */
 import {
@@ -30,7 +30,7 @@ import {
 
 type Path = 'direct' | 'proxy';
 
-class WhoamiDemo extends DemoElement<typeof whoamiSchema> {
+class Whoami extends DemoElement<typeof whoamiSchema> {
 	protected options() {
 		return { settings: { schema: whoamiSchema, prefix: urlPrefix } };
 	}
@@ -160,4 +160,4 @@ class WhoamiDemo extends DemoElement<typeof whoamiSchema> {
 	}
 }
 
-customElements.define('whoami-demo', WhoamiDemo);
+customElements.define('who-am-i', Whoami);
