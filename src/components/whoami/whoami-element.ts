@@ -4,16 +4,14 @@
  */
 import {
 	directClient,
-	reportFailure,
 	reportResponse,
 	signedInEmail,
-	signInThrowawayUser,
+	signInFromButton,
 } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
 import { proxiedCall, simulatedServer } from '../demo-kit/proxied-call';
 import { timedCall } from '../demo-kit/timing';
 import { directReplay, findDiagram, proxyReplay } from '~/lib/diagram-replay';
-import { describeFailure, toRequestFailure } from '~/lib/request-error';
 import {
 	announcement,
 	describeAddress,
@@ -102,13 +100,9 @@ class Whoami extends DemoElement<typeof whoamiSchema> {
 	async #signIn() {
 		const session = this.getPart('session');
 		session.textContent = 'Creating a throwaway user…';
-		try {
-			await signInThrowawayUser();
-			reportResponse(200);
-		} catch (error) {
-			const text = describeFailure(toRequestFailure(error));
-			session.textContent = `Could not sign in. ${text.title} ${text.advice}`;
-			await reportFailure(error);
+		const signIn = await signInFromButton();
+		if (!signIn.ok) {
+			session.textContent = `Could not sign in. ${signIn.text.title} ${signIn.text.advice}`;
 			return;
 		}
 		await this.#showSession();
