@@ -9,7 +9,7 @@ test.describe('The shared-instance leak, live', () => {
 	}) => {
 		await page.goto(ownPocketBase.withPb(page_));
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
-		const demo = page.locator('auth-leak-demo');
+		const demo = page.locator('auth-leak');
 		await demo.getByRole('button', { name: 'Create Alice and Bob' }).click();
 		const visitors = demo.getByText(/^Alice .* has note \w{15}; Bob .* has note \w{15}/);
 		await expect(visitors).toBeVisible();
@@ -54,7 +54,7 @@ test.describe('The shared-instance leak, live', () => {
 	}) => {
 		await page.goto(ownPocketBase.withPb(page_));
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
-		const demo = page.locator('auth-leak-demo');
+		const demo = page.locator('auth-leak');
 		const send = demo.getByRole('button', { name: 'Send two requests at once' });
 		const lines = demo
 			.getByRole('list', { name: 'What each request got back' })

@@ -12,7 +12,7 @@ test.describe('Auth state, live', () => {
 		page.on('console', (message) => logged.push(message.text()));
 		await page.goto(ownPocketBase.withPb(path));
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
-		const demo = page.locator('auth-state-demo');
+		const demo = page.locator('auth-state');
 
 		await demo.getByRole('button', { name: 'Create a throwaway account' }).click();
 		await expect(demo.getByText(/^Signed in as demo-\w+@example\.com/)).toBeVisible();
@@ -104,7 +104,7 @@ test.describe('Auth state, live', () => {
 	}) => {
 		await page.goto(ownPocketBase.withPb(path));
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
-		const demo = page.locator('auth-state-demo');
+		const demo = page.locator('auth-state');
 		// A failure shows as an alert next to the controls that caused it.
 		const failure = demo.getByRole('alert');
 		await demo.getByRole('button', { name: 'Create a throwaway account' }).click();

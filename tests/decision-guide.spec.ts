@@ -77,7 +77,7 @@ test.describe('decision guide', () => {
 			const guide = page.locator('decision-guide');
 			// The form needs the script; the flow does not.
 			await expect(guide.getByRole('form', { name: 'Your app' })).toBeHidden();
-			const items = guide.locator('.decide-flow li');
+			const items = guide.getByRole('region', { name: 'Step by step' }).getByRole('listitem');
 			await expect(items).toHaveCount(steps.length);
 			const secret = guide.locator('[data-step="secret"]');
 			await secret.getByText(steps.find((s) => s.id === 'secret')!.question).click();

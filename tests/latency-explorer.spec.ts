@@ -32,8 +32,13 @@ test.describe('latency explorer (no PocketBase needed)', () => {
 			await page.goto(page_);
 			const explorer = page.locator('latency-explorer');
 			await expect(explorer.locator('[data-chart] svg')).toBeVisible();
-			await explorer.locator('.lx-table-details summary').click();
-			await expect(explorer.locator('[data-table] table tbody tr').first()).toBeVisible();
+			await explorer.getByText('The values as a table').click();
+			await expect(
+				explorer
+					.getByRole('region', { name: 'Modelled values by server location' })
+					.getByRole('cell')
+					.first()
+			).toBeVisible();
 		});
 	});
 });

@@ -8,17 +8,20 @@ import { expect, test } from './fixtures';
 
 const page_ = '/problem/rate-limits/';
 
+/** The crowd table's row for one setup, found by its heading. */
+const setup = (crowd: Locator, title: string) =>
+	crowd.getByRole('row', { name: new RegExp(`^${title}`) });
+/** The crowd table's 429s for one setup (the column after Keys). */
+const refusalsIn = (crowd: Locator, title: string) => setup(crowd, title).getByRole('cell').nth(1);
+
 test.describe('crowd simulation', () => {
 	test('shows the default run without JavaScript', async ({ browser }) => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(`${process.env['E2E_SITE_URL']}${page_}`);
 		const crowd = page.locator('rate-limit-crowd');
-		await expect(crowd.locator('.crowd-chart[role="img"]')).toHaveAttribute(
-			'aria-label',
-			/Requests per 3 s/
-		);
-		await expect(crowd.locator('tr[data-mode="direct"] td').nth(1)).toHaveText('0 (0 %)');
+		await expect(crowd.getByRole('img', { name: /Requests per 3 s/ })).toBeVisible();
+		await expect(refusalsIn(crowd, 'Direct from each browser')).toHaveText('0 (0 %)');
 		await expect(crowd.locator('[data-summary]')).toContainText('500 readers over 5 min');
 		await context.close();
 	});
@@ -32,30 +35,32 @@ test.describe('crowd simulation', () => {
 		const crowd = page.locator('rate-limit-crowd');
 		await expect(crowd).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
 		await expect(crowd.locator('[data-summary]')).toContainText('5,000 readers over 1 h');
-		await expect(crowd.locator('[data-progress]')).toHaveText(
+		await expect(crowd.getByRole('status')).toHaveText(
 			/^Done in [\d.]+ s: [\d,]+ requests in each setup\.$/
 		);
 		// Through one server, part of the browsing is refused; direct, none of it.
-		await expect(crowd.locator('tr[data-mode="server"] td').nth(1)).not.toHaveText(/^0 \(/);
-		await expect(crowd.locator('tr[data-mode="direct"] td').nth(1)).toHaveText('0 (0 %)');
-		await expect(crowd.locator('[name="crowd-views-per-minute"]')).toBeVisible();
-		await expect(crowd.locator('[name="crowd-rush-seconds"]')).toBeHidden();
+		await expect(refusalsIn(crowd, 'Through one server')).not.toHaveText(/^0 \(/);
+		await expect(refusalsIn(crowd, 'Direct from each browser')).toHaveText('0 (0 %)');
+		await expect(crowd.getByLabel('Page views per reader per minute')).toBeVisible();
+		await expect(crowd.getByLabel('Sign-ins spread over (s)')).toBeHidden();
 	});
 
 	test('takes the reader’s own rules and refuses bad input next to the field', async ({ page }) => {
 		await page.goto(`${page_}#rate-limit-crowd`);
 		const crowd = page.locator('rate-limit-crowd');
-		await crowd.locator('[name="crowd-rules"]').selectOption('custom');
-		await expect(crowd.locator('[name="crowd-auth-max"]')).toBeVisible();
-		await crowd.locator('[name="crowd-auth-max"]').fill('1000');
+		await crowd.getByLabel('Rate-limit rules').selectOption('custom');
+		await expect(crowd.getByLabel('*:auth requests')).toBeVisible();
+		await crowd.getByLabel('*:auth requests').fill('1000');
 		await crowd.getByRole('button', { name: 'Run the simulation' }).click();
 		await expect(crowd).toHaveAttribute('data-state', 'done');
-		await expect(crowd.locator('tr[data-mode="server"] th')).toContainText('*:auth 1,000 per 3 s');
-		await expect(crowd.locator('tr[data-mode="server"] td').nth(1)).toHaveText('0 (0 %)');
+		await expect(setup(crowd, 'Through one server').getByRole('rowheader')).toContainText(
+			'*:auth 1,000 per 3 s'
+		);
+		await expect(refusalsIn(crowd, 'Through one server')).toHaveText('0 (0 %)');
 		await expect(page).toHaveURL(/crowd-rules=custom/);
 		await expect(page).toHaveURL(/crowd-auth-max=1000/);
 
-		const readers = crowd.locator('[name="crowd-readers"]');
+		const readers = crowd.getByLabel('Readers', { exact: true });
 		await readers.fill('0');
 		await expect(crowd.locator('[data-problems]')).toContainText('Readers must be from 1 to 5000');
 		await expect(readers).toHaveAttribute('aria-invalid', 'true');

@@ -1,5 +1,5 @@
 /**
- * <auth-leak-demo>: two throwaway users, Alice and Bob, sign in through the simulated
+ * <auth-leak>: two throwaway users, Alice and Bob, sign in through the simulated
  * server; then both page views run the SDK's cookie flow on it, interleaved by the script in
  * src/lib/shared-instance-leak.ts, with one shared SDK instance or one per request. Also: two
  * parallel requests on one shared instance, and the SDK's auto-cancellation. The flows are in
@@ -25,7 +25,7 @@ import {
 	type StepRow,
 } from './auth-leak-view';
 
-class AuthLeakDemo extends DemoElement<typeof leakSchema> {
+class AuthLeak extends DemoElement<typeof leakSchema> {
 	#visitors: Visitors | undefined;
 	#rows: StepRow[] = [];
 	#current = 0;
@@ -175,4 +175,4 @@ class AuthLeakDemo extends DemoElement<typeof leakSchema> {
 	}
 }
 
-customElements.define('auth-leak-demo', AuthLeakDemo);
+customElements.define('auth-leak', AuthLeak);

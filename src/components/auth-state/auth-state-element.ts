@@ -1,5 +1,5 @@
 /**
- * <auth-state-demo>: the reader's own account, token and notes in the browser, the API rules
+ * <auth-state>: the reader's own account, token and notes in the browser, the API rules
  * tried for real, and the cookie flow through the simulated server, one page view at a time
  * or N of them beside the direct path. What it does is in auth-state-flows.ts, the words in
  * auth-state-view.ts.
@@ -21,7 +21,7 @@ import {
 } from './auth-state-view';
 import { lineItems, noteItems, tableRow, tokenTerms } from './auth-state-render';
 
-class AuthStateDemo extends DemoElement<typeof authSchema> {
+class AuthState extends DemoElement<typeof authSchema> {
 	#signedIn = false;
 	#cookies = new flows.CookieFlow();
 
@@ -197,4 +197,4 @@ class AuthStateDemo extends DemoElement<typeof authSchema> {
 	}
 }
 
-customElements.define('auth-state-demo', AuthStateDemo);
+customElements.define('auth-state', AuthState);

@@ -76,14 +76,13 @@ describe('account failures', () => {
 });
 
 describe('the cookie view', () => {
-	const store = new BaseAuthStore();
-	store.save(token, {
-		id: 'u1',
-		email: 'a@example.com',
-		collectionId: '_pb_users_auth_',
-		collectionName: 'users',
-		name: '',
-	});
+	/** The auth store of user u1 signed in, with the record's fields in the order PocketBase sends. */
+	const signedIn = (email: string, collectionId: string, fields: Record<string, unknown>) => {
+		const store = new BaseAuthStore();
+		store.save(token, { id: 'u1', email, collectionId, collectionName: 'users', ...fields });
+		return store;
+	};
+	const store = signedIn('a@example.com', '_pb_users_auth_', { name: '' });
 
 	it('lists the attributes, the size against 4096 bytes and whose record it is', () => {
 		const header = store.exportToCookie();
@@ -105,12 +104,7 @@ describe('the cookie view', () => {
 	});
 
 	it('says when the SDK trimmed a big record', () => {
-		const big = new BaseAuthStore();
-		big.save(token, {
-			id: 'u1',
-			email: 'a@example.com',
-			collectionId: 'c',
-			collectionName: 'users',
+		const big = signedIn('a@example.com', 'c', {
 			verified: true,
 			name: 'n'.repeat(5000),
 			avatar: '',
@@ -119,12 +113,7 @@ describe('the cookie view', () => {
 		expect(view.recordText).toBe(
 			'trimmed by the SDK to id, email, collectionId, collectionName, verified: the full record would pass 4096 bytes'
 		);
-		const full = new BaseAuthStore();
-		full.save(token, {
-			id: 'u1',
-			email: 'e',
-			collectionId: 'c',
-			collectionName: 'users',
+		const full = signedIn('e', 'c', {
 			name: 'n',
 			avatar: '',
 			created: '',

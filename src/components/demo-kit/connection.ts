@@ -9,7 +9,7 @@ import { Atom } from '~/lib/atom';
 import { probePocketBase } from '~/lib/connection-probe';
 import { canRunDemos, rateLimited, type ConnectionStatus } from '~/lib/connection-status';
 import { checkPocketBaseUrl, resolvePocketBaseUrl, type UrlSource } from '~/lib/pocketbase-url';
-import { toRequestFailure } from '~/lib/request-error';
+import { describeFailure, toRequestFailure, type FailureText } from '~/lib/request-error';
 import { simulatedServerHeader, simulatedServerMarker } from '~/lib/simulated-server';
 
 export interface ConnectionSnapshot {
@@ -243,6 +243,35 @@ export async function signInThrowawayUser(
 	await pb.collection('users').create({ email, password, passwordConfirm: password });
 	await pb.collection('users').authWithPassword(email, password);
 	return { email, password };
+}
+
+/**
+ * A demo's "sign in" button: signs the browser's client in as a new throwaway user and tells the
+ * page's connection how PocketBase answered. Resolves to the sign-in, or to PocketBase's or the
+ * network's failure in the reader's words.
+ */
+export async function signInFromButton(): Promise<
+	{ ok: true; pb: PocketBase; email: string; password: string } | { ok: false; text: FailureText }
+> {
+	try {
+		const pb = await directClient();
+		const credentials = await signInThrowawayUser(pb);
+		reportResponse(200);
+		return { ok: true, pb, ...credentials };
+	} catch (error) {
+		await reportFailure(error);
+		return { ok: false, text: describeFailure(toRequestFailure(error)) };
+	}
+}
+
+/**
+ * The browser's own client, signed in: as the throwaway user it already keeps, or as a new one.
+ * For a demo whose calls need a user but not a particular one.
+ */
+export async function signedInClient(): Promise<PocketBase> {
+	const pb = await directClient();
+	if ((await signedInEmail()) === undefined) await signInThrowawayUser(pb);
+	return pb;
 }
 
 /**

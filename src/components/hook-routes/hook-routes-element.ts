@@ -8,8 +8,8 @@ import {
 	directClient,
 	reportFailure,
 	reportResponse,
+	signedInClient,
 	signedInEmail,
-	signInThrowawayUser,
 } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
 import { simulatedServer } from '../demo-kit/proxied-call';
@@ -69,8 +69,7 @@ class HookRoutes extends DemoElement {
 		const box = this.getPart('session-failure');
 		box.hidden = true;
 		try {
-			const pb = await directClient();
-			if (!(await signedInEmail())) await signInThrowawayUser();
+			const pb = await signedInClient();
 			const note = await pb
 				.collection('notes')
 				.create(

@@ -6,14 +6,12 @@
 import {
 	connection,
 	directClient,
-	reportFailure,
 	reportResponse,
 	signedInEmail,
-	signInThrowawayUser,
+	signInFromButton,
 } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
 import type { RequestSpec } from '~/lib/request-code';
-import { describeFailure, toRequestFailure } from '~/lib/request-error';
 import { decodeSettings, paramName } from '~/lib/url-state';
 import { CodePanels } from './own-request-code';
 import { listItems, showExchange } from './own-request-result';
@@ -130,21 +128,18 @@ class OwnRequest extends DemoElement<typeof ownSchema> {
 	async #signIn() {
 		const box = this.getPart('session-failure');
 		box.hidden = true;
-		try {
-			const pb = await directClient();
-			const { email, password } = await signInThrowawayUser(pb);
-			this.#text('identity').value = email;
-			this.getPart<HTMLInputElement>('password').value = password;
+		const signIn = await signInFromButton();
+		if (signIn.ok) {
+			this.#text('identity').value = signIn.email;
+			this.getPart<HTMLInputElement>('password').value = signIn.password;
 			if (this.settings().collection === 'notes') {
-				this.#text('body').value = withOwner(this.settings().body, pb.authStore.record?.id ?? '');
+				const owner = signIn.pb.authStore.record?.id ?? '';
+				this.#text('body').value = withOwner(this.settings().body, owner);
 			}
-			reportResponse(200);
 			this.#changed();
-		} catch (error) {
-			const text = describeFailure(toRequestFailure(error));
-			box.textContent = `Could not sign in. ${text.title} ${text.advice}`;
+		} else {
+			box.textContent = `Could not sign in. ${signIn.text.title} ${signIn.text.advice}`;
 			box.hidden = false;
-			await reportFailure(error);
 		}
 		await this.#showSession();
 	}

@@ -23,13 +23,26 @@ import {
 	type RequestSpec,
 } from '~/lib/request-code';
 import { simulatedServerHeader } from '~/lib/simulated-server';
-import { defaultSettings as schemaDefaults, type Schema, type Settings } from '~/lib/url-state';
+import {
+	defaultSettings as schemaDefaults,
+	type Schema,
+	type Settings,
+	type TextField as TextFieldSpec,
+} from '~/lib/url-state';
 
 /** The URL-state prefix of this demo (`?own-method=create`). */
 export const urlPrefix = 'own-';
 
 export const presetIds = scenarioPresets.map((preset) => preset.id);
 type PresetId = (typeof presetIds)[number];
+
+/** A free-text field of the form: at most `maxLength` characters, empty unless given a default. */
+const text = (label: string, maxLength: number, defaultValue = ''): TextFieldSpec => ({
+	kind: 'text',
+	label,
+	maxLength,
+	default: defaultValue,
+});
 
 /**
  * Every setting of the form, bound to the URL (`?own-method=view&own-id=…`). The free-text
@@ -49,25 +62,14 @@ export const ownSchema = {
 		options: presetIds,
 		default: 'same-datacenter',
 	},
-	collection: { kind: 'text', label: 'Collection', maxLength: 100, default: 'articles' },
-	filter: { kind: 'text', label: 'Filter', maxLength: 500, default: 'title ~ {:q}' },
-	params: {
-		kind: 'text',
-		label: 'Filter parameters (JSON)',
-		maxLength: 500,
-		default: '{"q": "rules"}',
-	},
-	sort: { kind: 'text', label: 'Sort', maxLength: 200, default: '-created' },
-	expand: { kind: 'text', label: 'Expand', maxLength: 200, default: '' },
-	id: { kind: 'text', label: 'Record id', maxLength: 100, default: '' },
-	body: {
-		kind: 'text',
-		label: 'Body (JSON)',
-		maxLength: 2000,
-		default: '{"text": "A note from my own request"}',
-		multiline: true,
-	},
-	identity: { kind: 'text', label: 'Email', maxLength: 200, default: '' },
+	collection: text('Collection', 100, 'articles'),
+	filter: text('Filter', 500, 'title ~ {:q}'),
+	params: text('Filter parameters (JSON)', 500, '{"q": "rules"}'),
+	sort: text('Sort', 200, '-created'),
+	expand: text('Expand', 200),
+	id: text('Record id', 100),
+	body: { ...text('Body (JSON)', 2000, '{"text": "A note from my own request"}'), multiline: true },
+	identity: text('Email', 200),
 } as const satisfies Schema;
 
 export const methodLabels: Record<RequestMethod, string> = {

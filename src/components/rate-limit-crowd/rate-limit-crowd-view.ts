@@ -134,22 +134,23 @@ export function toCrowdSettings(settings: CrowdFormSettings): CrowdSettings {
 /** The fields only one usage pattern uses: shown for that pattern, hidden for the others. */
 export const patternOnlyFields = ['rushSeconds', 'viewsPerMinute', 'createsPerMinute'] as const;
 
+/** The fields of the reader's own rules, shown when "My own rules" is chosen. */
+export const customRuleFields = [
+	'authMax',
+	'authSeconds',
+	'createMax',
+	'createSeconds',
+	'apiMax',
+	'apiSeconds',
+] as const;
+
 export function visibleFields(settings: CrowdFormSettings): Set<keyof typeof crowdSchema> {
 	const shown = new Set<keyof typeof crowdSchema>();
 	if (settings.pattern === 'sign-in-rush') shown.add('rushSeconds');
 	if (settings.pattern === 'page-views') shown.add('viewsPerMinute');
 	if (settings.pattern === 'creates') shown.add('createsPerMinute');
 	if (settings.rules === 'custom') {
-		for (const key of [
-			'authMax',
-			'authSeconds',
-			'createMax',
-			'createSeconds',
-			'apiMax',
-			'apiSeconds',
-		] as const) {
-			shown.add(key);
-		}
+		for (const key of customRuleFields) shown.add(key);
 	}
 	return shown;
 }

@@ -3,12 +3,7 @@
  * upstream streams and the same-address check (words from realtime-streams-view.ts).
  */
 import type PocketBase from 'pocketbase';
-import {
-	directClient,
-	reportResponse,
-	signedInEmail,
-	signInThrowawayUser,
-} from '../demo-kit/connection';
+import { directClient, reportResponse, signedInClient } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
 import { formatMs } from '../demo-kit/format';
 import { timedCall } from '../demo-kit/timing';
@@ -69,18 +64,12 @@ class RealtimeStreams extends DemoElement {
 		return box;
 	}
 
-	async #signedIn(): Promise<PocketBase> {
-		const pb = await directClient();
-		if (!(await signedInEmail())) await signInThrowawayUser();
-		return pb;
-	}
-
 	async #subscribe() {
 		if (this.#stream.state.kind !== 'off') return;
 		const box = this.#failureBox('stream');
 		this.#stream.state = { kind: 'connecting' };
 		try {
-			const pb = await this.#signedIn();
+			const pb = await signedInClient();
 			pb.realtime.onDisconnect = (subscriptions) => {
 				if (subscriptions.length === 0) return;
 				this.#downSince = { ms: performance.now(), iso: new Date().toISOString() };
@@ -128,7 +117,7 @@ class RealtimeStreams extends DemoElement {
 	async #create() {
 		const box = this.#failureBox('write');
 		try {
-			const pb = await this.#signedIn();
+			const pb = await signedInClient();
 			const text = this.getPart<HTMLInputElement>('note-text').value;
 			const forget = this.#delays.sent(text);
 			const call = await timedCall((marked) =>
@@ -159,7 +148,7 @@ class RealtimeStreams extends DemoElement {
 			return this.showProblem(box, why, '');
 		}
 		try {
-			await this.#users.add(await this.#signedIn());
+			await this.#users.add(await signedInClient());
 			reportResponse(200);
 		} catch (error) {
 			await this.showFailure(box, error);

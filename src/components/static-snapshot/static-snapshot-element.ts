@@ -5,8 +5,8 @@
 import {
 	directClient,
 	reportResponse,
+	signedInClient,
 	signedInEmail,
-	signInThrowawayUser,
 } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
 import { timedCall } from '../demo-kit/timing';
@@ -76,8 +76,7 @@ class StaticSnapshot extends DemoElement {
 		const failure = this.getPart('failure');
 		failure.hidden = true;
 		try {
-			const pb = await directClient();
-			if ((await signedInEmail()) === undefined) await signInThrowawayUser();
+			const pb = await signedInClient();
 			const copy = await pb.send<CopyRow>('/api/demo/article-copies', {
 				method: 'POST',
 				body: { slug: this.dataset['target'] ?? '' },

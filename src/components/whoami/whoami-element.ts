@@ -1,19 +1,17 @@
 /**
- * <whoami-demo>: asks PocketBase who is calling, straight from the browser and through the
+ * <who-am-i>: asks PocketBase who is calling, straight from the browser and through the
  * simulated server, and shows both answers side by side (words from whoami-view.ts).
  */
 import {
 	directClient,
-	reportFailure,
 	reportResponse,
 	signedInEmail,
-	signInThrowawayUser,
+	signInFromButton,
 } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
 import { proxiedCall, simulatedServer } from '../demo-kit/proxied-call';
 import { timedCall } from '../demo-kit/timing';
 import { directReplay, findDiagram, proxyReplay } from '~/lib/diagram-replay';
-import { describeFailure, toRequestFailure } from '~/lib/request-error';
 import {
 	announcement,
 	describeAddress,
@@ -30,7 +28,7 @@ import {
 
 type Path = 'direct' | 'proxy';
 
-class WhoamiDemo extends DemoElement<typeof whoamiSchema> {
+class Whoami extends DemoElement<typeof whoamiSchema> {
 	protected options() {
 		return { settings: { schema: whoamiSchema, prefix: urlPrefix } };
 	}
@@ -102,13 +100,9 @@ class WhoamiDemo extends DemoElement<typeof whoamiSchema> {
 	async #signIn() {
 		const session = this.getPart('session');
 		session.textContent = 'Creating a throwaway user…';
-		try {
-			await signInThrowawayUser();
-			reportResponse(200);
-		} catch (error) {
-			const text = describeFailure(toRequestFailure(error));
-			session.textContent = `Could not sign in. ${text.title} ${text.advice}`;
-			await reportFailure(error);
+		const signIn = await signInFromButton();
+		if (!signIn.ok) {
+			session.textContent = `Could not sign in. ${signIn.text.title} ${signIn.text.advice}`;
 			return;
 		}
 		await this.#showSession();
@@ -160,4 +154,4 @@ class WhoamiDemo extends DemoElement<typeof whoamiSchema> {
 	}
 }
 
-customElements.define('whoami-demo', WhoamiDemo);
+customElements.define('who-am-i', Whoami);
