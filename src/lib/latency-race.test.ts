@@ -110,21 +110,30 @@ describe('running', () => {
 	});
 });
 
+/** A finished request of the race; `failure` makes it a failed one. */
+const raceResult = (
+	path: 'direct' | 'proxy',
+	index: number,
+	totalMs: number,
+	failure?: string
+): RaceResult => ({
+	path,
+	index,
+	startMs: 0,
+	totalMs,
+	measuredMs: totalMs,
+	modelledMs: 0,
+	cold: false,
+	instrument: 'request',
+	wholeFetchMs: undefined,
+	wallClockMs: 0,
+	status: failure ? 429 : 200,
+	...(failure ? { failure } : {}),
+});
+
 describe('summarizeRace', () => {
-	const result = (path: 'direct' | 'proxy', totalMs: number, failure?: string): RaceResult => ({
-		path,
-		index: 0,
-		startMs: 0,
-		totalMs,
-		measuredMs: totalMs,
-		modelledMs: 0,
-		cold: false,
-		instrument: 'request',
-		wholeFetchMs: undefined,
-		wallClockMs: 0,
-		status: failure ? 429 : 200,
-		...(failure ? { failure } : {}),
-	});
+	const result = (path: 'direct' | 'proxy', totalMs: number, failure?: string) =>
+		raceResult(path, 0, totalMs, failure);
 
 	it('gives medians, the ratio, and failures by reason', () => {
 		const summary = summarizeRace([
@@ -149,30 +158,13 @@ describe('summarizeRace', () => {
 });
 
 describe('raceInterval', () => {
-	const result = (
-		path: 'direct' | 'proxy',
-		index: number,
-		totalMs: number,
-		failure?: string
-	): RaceResult => ({
-		path,
-		index,
-		startMs: 0,
-		totalMs,
-		measuredMs: totalMs,
-		modelledMs: 0,
-		cold: false,
-		instrument: 'request',
-		wholeFetchMs: undefined,
-		wallClockMs: 0,
-		status: failure ? 429 : 200,
-		...(failure ? { failure } : {}),
-	});
-
 	it('pairs request i of each path, and leaves out a pair with a failed request', () => {
 		const times = [3.1, 2.9, 3.4, 3.0, 3.2, 2.8];
-		const run = times.flatMap((ms, i) => [result('direct', i, ms), result('proxy', i, ms * 2)]);
-		run.push(result('direct', 6, 3), result('proxy', 6, 0, 'Rate-limited (429)'));
+		const run = times.flatMap((ms, i) => [
+			raceResult('direct', i, ms),
+			raceResult('proxy', i, ms * 2),
+		]);
+		run.push(raceResult('direct', 6, 3), raceResult('proxy', 6, 0, 'Rate-limited (429)'));
 		const interval = raceInterval(run, 1);
 		expect(interval?.pairs).toBe(6);
 		// Every pair is exactly twice as slow through the server, so every draw says 2.
