@@ -39,18 +39,45 @@ export const minPairs = 5;
 
 export interface IntervalOptions {
 	seed: number;
-	/** Bootstrap draws; 2,000 keeps the bounds' own wobble near a hundredth for these samples. */
+	/** Bootstrap draws; with 2,000, another seed moves a bound by about 0.02 on a run of 150 pairs. */
 	resamples?: number;
 	/** Coverage, 0–1. */
 	level?: number;
 }
 
-/** The median of `scratch`, which it sorts in place (typed arrays sort numerically). */
-function sortedMedian(scratch: Float64Array): number {
-	scratch.sort();
-	const n = scratch.length;
-	const mid = (n - 1) / 2;
-	return (scratch[Math.floor(mid)]! + scratch[Math.ceil(mid)]!) / 2;
+/**
+ * The median of `values`, which it reorders in place: a quickselect (Hoare's FIND, 1961) finds
+ * the lower middle value without sorting the rest, so each of the bootstrap's thousands of
+ * draws costs time in proportion to the pairs rather than a sort's n·log n.
+ */
+export function medianInPlace(values: Float64Array): number {
+	const n = values.length;
+	const k = (n - 1) >> 1;
+	let left = 0;
+	let right = n - 1;
+	while (left < right) {
+		const pivot = values[(left + right) >> 1]!;
+		let i = left;
+		let j = right;
+		while (i <= j) {
+			while (values[i]! < pivot) i++;
+			while (values[j]! > pivot) j--;
+			if (i <= j) {
+				const swap = values[i]!;
+				values[i++] = values[j]!;
+				values[j--] = swap;
+			}
+		}
+		if (k <= j) right = j;
+		else if (k >= i) left = i;
+		else break;
+	}
+	const lower = values[k]!;
+	if (n % 2 === 1) return lower;
+	// Everything after k is at least values[k]; the upper middle is the least of them.
+	let upper = Infinity;
+	for (let i = k + 1; i < n; i++) upper = Math.min(upper, values[i]!);
+	return (lower + upper) / 2;
 }
 
 /**
@@ -81,9 +108,9 @@ export function ratioInterval(
 			first[i] = pick.first;
 			second[i] = pick.second;
 		}
-		const m = sortedMedian(first);
+		const m = medianInPlace(first);
 		// A draw whose baseline median is zero has no ratio; it is left out, not counted as ∞.
-		if (m > 0) ratios.push(sortedMedian(second) / m);
+		if (m > 0) ratios.push(medianInPlace(second) / m);
 	}
 	const tail = ((1 - level) / 2) * 100;
 	const lower = percentile(ratios, tail) ?? ratio;
