@@ -55,7 +55,9 @@ async function shownRequests(race) {
 				[.../** @type {HTMLTableRowElement} */ (row).cells].map((cell) => cell.textContent ?? '')
 			)
 		);
+	// The table lists requests in the order they started.
 	return rows.map((cells) => ({
+		index: Number(cells[column('#')]),
 		path: /** @type {'direct' | 'proxy'} */ (
 			cells[column('Path')]?.startsWith('direct') ? 'direct' : 'proxy'
 		),
@@ -71,6 +73,7 @@ export const budgets = {
 	demoPageJsKb: 70,
 	honestyRatio: 1.1,
 	aaRatio: [0.95, 1.05],
+	aaMedianRatio: [0.97, 1.03],
 	lighthousePerformance: 98,
 };
 
@@ -214,56 +217,149 @@ const zeroModel = {
 };
 
 /**
+ * The race's own verdict, read from its sentence: "(×1.02, 95 % interval ×0.97 to ×1.06 over
+ * 150 pairs: no measurable difference)".
+ * @param {string} outcome
+ */
+function shownInterval(outcome) {
+	const found = /95 % interval ×([\d.]+) to ×([\d.]+) over \d+ pairs?: ([^)]+)\)/.exec(outcome);
+	return found
+		? { lower: Number(found[1]), upper: Number(found[2]), verdict: found[3] ?? '' }
+		: { lower: NaN, upper: NaN, verdict: 'no interval shown' };
+}
+
+/**
+ * One A/A run on a fresh page: a short warm-up race first (the page's SDK, PocketBase's JS
+ * runtimes and its SQLite pages all warm, so neither path meets them cold in the measured run),
+ * then the measured race, both pressed like a reader would, and its results read from the page.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url the double-hops page
+ * @param {{ operation: string; concurrency: number; requests: number; seed: number }} run
+ */
+async function aaRun(browser, url, { operation, concurrency, requests, seed }) {
+	const page = await browser.newPage();
+	const link = (/** @type {number} */ perPath) =>
+		`${url}?${new URLSearchParams({
+			...zeroModel,
+			'race-operation': operation,
+			'race-requests': String(perPath),
+			'race-concurrency': String(concurrency),
+			'race-seed': String(seed),
+		})}`;
+	await page.goto(link(aaWarmUp));
+	await whenConnected(page);
+	await runOnce(raceOn(page));
+	// The same page and its connections; only the settings change, as a reader's link would.
+	await page.goto(link(requests));
+	await whenConnected(page);
+	const race = raceOn(page);
+	await runOnce(race);
+	await race
+		.getByRole('status')
+		.filter({ hasText: `Done: ${requests * 2} requests.` })
+		.waitFor({ timeout: 5_000 });
+	const rows = await shownRequests(race);
+	const instrument =
+		(await race.getByText(/^Both paths’ real calls are timed the same way/).textContent()) ?? '';
+	const outcome =
+		(await race
+			.getByRole('status')
+			.filter({ hasText: 'Median through the server' })
+			.textContent()) ?? '';
+	await page.close();
+	const ok = (/** @type {string} */ path) =>
+		rows.filter((r) => r.path === path && r.ok).map((r) => r.totalMs);
+	const direct = median(ok('direct')) ?? NaN;
+	const proxy = median(ok('proxy')) ?? NaN;
+	return {
+		operation,
+		concurrency,
+		seed,
+		...orderEffects(rows),
+		requestsPerPath: requests,
+		failed: rows.filter((r) => !r.ok).length,
+		instrument: instrument.replace(/^Both paths’ real calls are timed the same way: /, ''),
+		directMedianMs: direct,
+		proxyMedianMs: proxy,
+		ratio: proxy / direct,
+		...shownInterval(outcome),
+	};
+}
+
+/**
+ * What the order of sending does, whichever path it falls on: the median time of the request
+ * that went first in its pair over the one that went second, and of the first fifth of the run
+ * over the rest (a warm-up the race did not have). Both near 1 mean neither place nor moment
+ * favours a path; the race's seeded coin spreads them over both paths anyway.
+ * @param {Awaited<ReturnType<typeof shownRequests>>} rows in the order they started
+ */
+function orderEffects(rows) {
+	const seen = new Set();
+	/** @type {number[]} */ const first = [];
+	/** @type {number[]} */ const second = [];
+	for (const row of rows) {
+		if (!row.ok) continue;
+		(seen.has(row.index) ? second : first).push(row.totalMs);
+		seen.add(row.index);
+	}
+	const ok = rows.filter((r) => r.ok).map((r) => r.totalMs);
+	const fifth = Math.floor(ok.length / 5);
+	return {
+		firstOverSecond: (median(first) ?? NaN) / (median(second) ?? NaN),
+		earlyOverLate: (median(ok.slice(0, fifth)) ?? NaN) / (median(ok.slice(fifth)) ?? NaN),
+	};
+}
+
+/** Requests per path of the warm-up race before each measured A/A run. */
+const aaWarmUp = 10;
+
+/**
  * The null experiment: the race itself, in the page, with every modelled cost at zero, for
- * each operation at concurrency 1 and 4. Both paths then make the same real call timed by the
- * same instrument, so the proxy/direct median ratio must come out at 1 (budget 0.95–1.05).
+ * each operation at concurrency 1 and 4, `rounds` times. Both paths then make the same real
+ * call timed by the same instrument, and cost PocketBase the same hook work, so the
+ * proxy/direct median ratio must come out at 1 (budget 0.95–1.05 a run; the median of the
+ * rounds 0.97–1.03). Each round has its own seed, so the pairs' order (which path goes first)
+ * differs from round to round, and the rounds take turns with each other rather than running
+ * one configuration five times in a row, so a busy minute on the machine falls on every
+ * configuration alike rather than on one.
  * @param {import('playwright-core').Browser} browser
  * @param {string} url the double-hops page
  */
-export async function aaRuns(browser, url, requests = 150) {
+export async function aaRuns(browser, url, { requests = 150, rounds = 5 } = {}) {
 	const runs = [];
-	for (const operation of ['list', 'view', 'own']) {
-		for (const concurrency of [1, 4]) {
-			const started = Date.now();
-			const page = await browser.newPage();
-			const params = new URLSearchParams({
-				...zeroModel,
-				'race-operation': operation,
-				'race-requests': String(requests),
-				'race-concurrency': String(concurrency),
-			});
-			await page.goto(`${url}?${params}`);
-			await whenConnected(page);
-			const race = raceOn(page);
-			await runOnce(race);
-			await race
-				.getByRole('status')
-				.filter({ hasText: `Done: ${requests * 2} requests.` })
-				.waitFor({ timeout: 5_000 });
-			const rows = await shownRequests(race);
-			const instrument =
-				(await race.getByText(/^Both paths’ real calls are timed the same way/).textContent()) ??
-				'';
-			await page.close();
-			const ok = (/** @type {string} */ path) =>
-				rows.filter((r) => r.path === path && r.ok).map((r) => r.totalMs);
-			const direct = median(ok('direct')) ?? NaN;
-			const proxy = median(ok('proxy')) ?? NaN;
-			runs.push({
-				operation,
-				concurrency,
-				requestsPerPath: requests,
-				failed: rows.filter((r) => !r.ok).length,
-				instrument: instrument.replace(/^Both paths’ real calls are timed the same way: /, ''),
-				directMedianMs: direct,
-				proxyMedianMs: proxy,
-				ratio: proxy / direct,
-			});
-			// Each run sends `requests` per address; wait out the playground's 10 s window.
-			await new Promise((r) => setTimeout(r, Math.max(0, 10_500 - (Date.now() - started))));
+	for (let round = 1; round <= rounds; round++) {
+		for (const operation of ['list', 'view', 'own']) {
+			for (const concurrency of [1, 4]) {
+				const started = Date.now();
+				runs.push(await aaRun(browser, url, { operation, concurrency, requests, seed: round }));
+				// Each run sends up to `requests + aaWarmUp` per address; wait out the
+				// playground's 10 s window.
+				await new Promise((r) => setTimeout(r, Math.max(0, 10_500 - (Date.now() - started))));
+			}
 		}
 	}
 	return runs;
+}
+
+/**
+ * Each configuration's ratios over the rounds, and their median (budget 0.97–1.03).
+ * @param {Awaited<ReturnType<typeof aaRuns>>} runs
+ */
+export function aaSummary(runs) {
+	/** @type {Map<string, typeof runs>} */
+	const groups = new Map();
+	for (const run of runs) {
+		const key = `${run.operation} ${run.concurrency}`;
+		groups.set(key, [...(groups.get(key) ?? []), run]);
+	}
+	return [...groups.values()].map((group) => ({
+		operation: group[0]?.operation ?? '',
+		concurrency: group[0]?.concurrency ?? 0,
+		ratios: group.map((r) => r.ratio),
+		medianRatio: median(group.map((r) => r.ratio)) ?? NaN,
+		spanningOne: group.filter((r) => r.lower <= 1 && r.upper >= 1).length,
+		runs: group.length,
+	}));
 }
 
 /** The crowd simulation's budget: K = 5,000 readers over 1 hour, in under 1 s. */

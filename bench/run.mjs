@@ -3,7 +3,8 @@
 //   - Lighthouse (mobile) on every page: Performance, Accessibility, Best Practices, SEO
 //   - JavaScript each page loads by itself in its first 3 s, gzipped; any mermaid runtime
 //   - measurement honesty: the race's instrumentation (direct and proxied) vs a bare fetch
-//   - the A/A check: the race with every modelled cost at zero, proxy/direct median ratio
+//   - the A/A check: the race with every modelled cost at zero, proxy/direct median ratio, five
+//     rounds of it and their median
 //   - the crowd simulation at K = 5,000 over 1 hour (in Node and on the page)
 //   - calibration: what the real SvelteKit example adds per request, beside the model's handlerMs
 //   - the Next.js example: its production build, and the same two-user test as the SvelteKit one
@@ -14,6 +15,8 @@
 //                                   --load-steps=50,100,200,400,800 --load-step-seconds=20
 //                                   --load-no-realtime (no subscriptions, to see their cost)
 //   npm run bench -- --skip-load    everything but the load run
+//   npm run bench -- --only=aa      just the A/A rounds (build, PocketBase, site, browser);
+//                                   --aa-rounds=5 --aa-requests=150
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +35,15 @@ import {
 } from '../scripts/pocketbase-process.mjs';
 import { startPreview } from '../scripts/site-process.mjs';
 import { loadBench } from './load.mjs';
-import { aaRuns, budgets, crowdBudgetMs, crowdRun, honestyRun, jsPerPage } from './measure.mjs';
+import {
+	aaRuns,
+	aaSummary,
+	budgets,
+	crowdBudgetMs,
+	crowdRun,
+	honestyRun,
+	jsPerPage,
+} from './measure.mjs';
 import { nextExampleRun } from './nextjs-example.mjs';
 import { modelHandlerMs, svelteKitHandlerRun } from './sveltekit-handler.mjs';
 
@@ -45,6 +56,8 @@ const { values: args } = parseArgs({
 		'load-steps': { type: 'string', default: '50,100,200,400,800' },
 		'load-step-seconds': { type: 'string', default: '20' },
 		'load-no-realtime': { type: 'boolean', default: false },
+		'aa-rounds': { type: 'string', default: '5' },
+		'aa-requests': { type: 'string', default: '150' },
 	},
 });
 const loadOptions = {
@@ -75,8 +88,43 @@ async function runLoad() {
 if (args.only === 'load') {
 	await runLoad();
 	process.exit(0);
-} else if (args.only !== undefined) {
-	throw new Error(`--only=${args.only}: the only part that runs alone is "load".`);
+} else if (args.only !== undefined && args.only !== 'aa') {
+	throw new Error(`--only=${args.only}: the parts that run alone are "load" and "aa".`);
+}
+const aaOptions = { rounds: Number(args['aa-rounds']), requests: Number(args['aa-requests']) };
+
+/**
+ * The A/A rounds as a table, one row per run, then each configuration's median over the rounds.
+ * @param {Awaited<ReturnType<typeof aaRuns>>} runs
+ */
+function printAa(runs) {
+	console.table(
+		runs.map((r) => ({
+			operation: r.operation,
+			concurrency: r.concurrency,
+			seed: r.seed,
+			'per path': r.requestsPerPath,
+			'direct median ms': r.directMedianMs.toFixed(2),
+			'proxy median ms': r.proxyMedianMs.toFixed(2),
+			ratio: r.ratio.toFixed(3),
+			'95 % interval': `${r.lower.toFixed(2)}–${r.upper.toFixed(2)}`,
+			'1st/2nd of pair': r.firstOverSecond.toFixed(3),
+			'early/late': r.earlyOverLate.toFixed(3),
+			failed: r.failed,
+			budget: budgets.aaRatio.join('–'),
+		}))
+	);
+	console.log(`Instrument: ${[...new Set(runs.map((r) => r.instrument))].join(' / ')}`);
+	console.table(
+		aaSummary(runs).map((g) => ({
+			operation: g.operation,
+			concurrency: g.concurrency,
+			ratios: g.ratios.map((r) => r.toFixed(3)).join(' '),
+			median: g.medianRatio.toFixed(3),
+			'intervals holding 1': `${g.spanningOne} of ${g.runs}`,
+			budget: budgets.aaMedianRatio.join('–'),
+		}))
+	);
 }
 
 /** @type {NodeJS.ProcessEnv} */
@@ -91,8 +139,12 @@ if (build.status !== 0) throw new Error('astro build failed; run `npm run build`
 const buildSeconds = (Date.now() - buildStarted) / 1000;
 
 // First, while nothing else of the bench runs: a load tool's numbers need a quiet machine.
-console.log('▶ Calibration: the SvelteKit example per request (autocannon)');
-const svelteKitHandler = await svelteKitHandlerRun();
+/** @type {Awaited<ReturnType<typeof svelteKitHandlerRun>> | undefined} */
+let svelteKitHandler;
+if (args.only !== 'aa') {
+	console.log('▶ Calibration: the SvelteKit example per request (autocannon)');
+	svelteKitHandler = await svelteKitHandlerRun();
+}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pb-bench-'));
 const pocketbase = startPocketBase({ port: pbPort, dataDir, stdio: 'ignore' });
@@ -108,7 +160,7 @@ const paths =
 
 /**
  * @typedef {{ path: string; performance: number; accessibility: number; bestPractices: number; seo: number; jsKbGz?: number; scripts?: number; mermaidBytes?: number; budgetKb?: number }} PageResult
- * @type {{ date: string; buildSeconds: number; svelteKitHandler: Awaited<ReturnType<typeof svelteKitHandlerRun>>; modelHandlerMs: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>>; nextExample?: Awaited<ReturnType<typeof nextExampleRun>>; load?: Awaited<ReturnType<typeof loadBench>> }}
+ * @type {{ date: string; buildSeconds: number; svelteKitHandler?: Awaited<ReturnType<typeof svelteKitHandlerRun>> | undefined; modelHandlerMs: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>>; nextExample?: Awaited<ReturnType<typeof nextExampleRun>>; load?: Awaited<ReturnType<typeof loadBench>> }}
  */
 const results = {
 	date: new Date().toISOString(),
@@ -119,6 +171,24 @@ const results = {
 	honesty: [],
 	aa: [],
 };
+if (args.only === 'aa') {
+	try {
+		const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+		console.log(`▶ A/A: the race with every modelled cost at zero, ${aaOptions.rounds} rounds`);
+		const runs = await aaRuns(browser, `${site}/problem/double-hops/`, aaOptions);
+		await browser.close();
+		mkdirSync(resultsDir, { recursive: true });
+		writeFileSync(
+			join(resultsDir, 'aa.json'),
+			JSON.stringify({ date: new Date().toISOString(), runs, summary: aaSummary(runs) }, null, 2)
+		);
+		printAa(runs);
+	} finally {
+		await Promise.all([stopProcess(preview.child), stopProcess(pocketbase.child)]);
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+	process.exit(0);
+}
 try {
 	console.log('▶ JavaScript per page and measurement honesty (Playwright)');
 	const browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -128,8 +198,8 @@ try {
 		results.honesty.push(await honestyRun(browser, racePage, pocketbase.url, path));
 		await new Promise((r) => setTimeout(r, 10_500)); // a fresh rate-limit window
 	}
-	console.log('▶ A/A: the race with every modelled cost at zero');
-	results.aa = await aaRuns(browser, racePage);
+	console.log(`▶ A/A: the race with every modelled cost at zero, ${aaOptions.rounds} rounds`);
+	results.aa = await aaRuns(browser, racePage, aaOptions);
 	console.log('▶ Crowd simulation: 5,000 readers over 1 hour');
 	results.crowd = await crowdRun(browser, `${site}/problem/rate-limits/`);
 	console.log('▶ The Next.js example: build, and two users signing in together');
@@ -175,9 +245,11 @@ mkdirSync(resultsDir, { recursive: true });
 writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify(results, null, 2));
 console.log(`\nBuild: ${buildSeconds.toFixed(1)} s (budget ${budgets.buildSeconds} s)`);
 const k = results.svelteKitHandler;
-console.log(
-	`SvelteKit example, added per request (handler + loopback hop, median over ${k.page.requests} page and ${k.direct.requests} direct requests): page ${k.addedPageMs.toFixed(2)} ms, __data.json ${k.addedDataMs.toFixed(2)} ms (direct call ${k.direct.medianMs.toFixed(2)} ms, page ${k.page.medianMs.toFixed(2)} ms, p90 ${k.page.p90Ms.toFixed(2)} ms); the model's default handlerMs: ${results.modelHandlerMs} ms`
-);
+if (k) {
+	console.log(
+		`SvelteKit example, added per request (handler + loopback hop, median over ${k.page.requests} page and ${k.direct.requests} direct requests): page ${k.addedPageMs.toFixed(2)} ms, __data.json ${k.addedDataMs.toFixed(2)} ms (direct call ${k.direct.medianMs.toFixed(2)} ms, page ${k.page.medianMs.toFixed(2)} ms, p90 ${k.page.p90Ms.toFixed(2)} ms); the model's default handlerMs: ${results.modelHandlerMs} ms`
+	);
+}
 console.table(
 	results.pages.map((p) => ({
 		page: p.path,
@@ -195,19 +267,7 @@ for (const h of results.honesty) {
 		`Measurement honesty (${h.path}): instrumented median ${h.instrumentedMedianMs.toFixed(2)} ms, bare fetch ${h.bareMedianMs.toFixed(2)} ms (same definition; ${h.bareWallClockMedianMs.toFixed(2)} ms by the clock around it), ratio ${h.ratio.toFixed(3)} over ${h.calls} calls each (budget ≤ ${budgets.honestyRatio})`
 	);
 }
-console.table(
-	results.aa.map((r) => ({
-		operation: r.operation,
-		concurrency: r.concurrency,
-		'per path': r.requestsPerPath,
-		'direct median ms': r.directMedianMs.toFixed(2),
-		'proxy median ms': r.proxyMedianMs.toFixed(2),
-		ratio: r.ratio.toFixed(3),
-		failed: r.failed,
-		instrument: r.instrument,
-		budget: budgets.aaRatio.join('–'),
-	}))
-);
+printAa(results.aa);
 if (results.crowd) {
 	const c = results.crowd;
 	console.log(

@@ -55,7 +55,11 @@ test.describe('latency race measurements', () => {
 					.filter({ hasText: 'Median through the server' })
 					.textContent()) ?? '';
 			expect(outcome).not.toContain('failed');
-			const ratio = Number(/\(×([\d.]+)\)/.exec(outcome)?.[1]);
+			// "(×1.02, 95 % interval ×0.97 to ×1.06 over 100 pairs: …)": the ratio, then its bounds.
+			const [ratio, lower, upper] = [...outcome.matchAll(/×([\d.]+)/g)].map((m) => Number(m[1]));
+			expect(outcome).toContain('over 100 pairs');
+			expect(lower).toBeLessThanOrEqual(ratio!);
+			expect(upper).toBeGreaterThanOrEqual(ratio!);
 			expect(ratio).toBeGreaterThan(0.8);
 			expect(ratio).toBeLessThan(1.25);
 		});

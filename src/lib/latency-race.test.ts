@@ -3,6 +3,7 @@ import {
 	planJobs,
 	raceColdStarts,
 	raceHop,
+	raceInterval,
 	runPool,
 	summarizeRace,
 	withPreset,
@@ -109,21 +110,30 @@ describe('running', () => {
 	});
 });
 
+/** A finished request of the race; `failure` makes it a failed one. */
+const raceResult = (
+	path: 'direct' | 'proxy',
+	index: number,
+	totalMs: number,
+	failure?: string
+): RaceResult => ({
+	path,
+	index,
+	startMs: 0,
+	totalMs,
+	measuredMs: totalMs,
+	modelledMs: 0,
+	cold: false,
+	instrument: 'request',
+	wholeFetchMs: undefined,
+	wallClockMs: 0,
+	status: failure ? 429 : 200,
+	...(failure ? { failure } : {}),
+});
+
 describe('summarizeRace', () => {
-	const result = (path: 'direct' | 'proxy', totalMs: number, failure?: string): RaceResult => ({
-		path,
-		index: 0,
-		startMs: 0,
-		totalMs,
-		measuredMs: totalMs,
-		modelledMs: 0,
-		cold: false,
-		instrument: 'request',
-		wholeFetchMs: undefined,
-		wallClockMs: 0,
-		status: failure ? 429 : 200,
-		...(failure ? { failure } : {}),
-	});
+	const result = (path: 'direct' | 'proxy', totalMs: number, failure?: string) =>
+		raceResult(path, 0, totalMs, failure);
 
 	it('gives medians, the ratio, and failures by reason', () => {
 		const summary = summarizeRace([
@@ -144,5 +154,21 @@ describe('summarizeRace', () => {
 			{ reason: 'Rate-limited (429)', count: 2 },
 			{ reason: 'No answer', count: 1 },
 		]);
+	});
+});
+
+describe('raceInterval', () => {
+	it('pairs request i of each path, and leaves out a pair with a failed request', () => {
+		const times = [3.1, 2.9, 3.4, 3.0, 3.2, 2.8];
+		const run = times.flatMap((ms, i) => [
+			raceResult('direct', i, ms),
+			raceResult('proxy', i, ms * 2),
+		]);
+		run.push(raceResult('direct', 6, 3), raceResult('proxy', 6, 0, 'Rate-limited (429)'));
+		const interval = raceInterval(run, 1);
+		expect(interval?.pairs).toBe(6);
+		// Every pair is exactly twice as slow through the server, so every draw says 2.
+		expect(interval).toMatchObject({ ratio: 2, lower: 2, upper: 2, spansOne: false });
+		expect(raceInterval(run.slice(0, 4), 1)).toBeUndefined();
 	});
 });

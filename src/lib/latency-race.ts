@@ -12,6 +12,7 @@ import {
 	type HopModel,
 	type HopParams,
 } from './network-model';
+import { ratioInterval, type RatioInterval } from './ratio-interval';
 import { mulberry32 } from './seeded-random';
 import type { Instrument } from './simulated-server';
 import { summarize, type Summary } from './stats';
@@ -200,4 +201,28 @@ export function summarizeRace(results: readonly RaceResult[]): RaceSummary {
 			? proxy.ok.median / direct.ok.median
 			: undefined;
 	return { direct, proxy, medianRatio };
+}
+
+/**
+ * The proxied ÷ direct ratio of medians with its 95 % interval, bootstrapped over the pairs
+ * both of whose requests succeeded (a pair shares its moment: see `planJobs`). Seeded with the
+ * run's seed, so the same run always shows the same interval.
+ */
+export function raceInterval(
+	results: readonly RaceResult[],
+	seed: number
+): RatioInterval | undefined {
+	const ok = (path: RacePath) =>
+		new Map(
+			results
+				.filter((r) => r.path === path && r.failure === undefined)
+				.map((r) => [r.index, r.totalMs])
+		);
+	const direct = ok('direct');
+	const proxy = ok('proxy');
+	const pairs = [...direct].flatMap(([index, first]) => {
+		const second = proxy.get(index);
+		return second === undefined ? [] : [{ first, second }];
+	});
+	return ratioInterval(pairs, { seed });
 }

@@ -9,6 +9,7 @@ import { isPresetField, withPreset, type RaceResult, type RaceSettings } from '~
 import { decodeSettings } from '~/lib/url-state';
 import {
 	initialSettings,
+	type RacePhase,
 	progressText,
 	raceSchema,
 	scenarioText,
@@ -102,8 +103,8 @@ class LatencyRace extends DemoElement<typeof raceSchema> {
 		this.getPart('progress-text').textContent = text;
 	}
 
-	#show(results: readonly RaceResult[], settings: RaceSettings, cancelled: boolean) {
-		showResults((name) => this.getPart(name), results, settings, cancelled, `${this.id}-hatch`);
+	#show(results: readonly RaceResult[], settings: RaceSettings, phase: RacePhase) {
+		showResults((name) => this.getPart(name), results, settings, phase, `${this.id}-hatch`);
 	}
 
 	async #run() {
@@ -123,13 +124,13 @@ class LatencyRace extends DemoElement<typeof raceSchema> {
 				},
 				progressed: (so) => {
 					this.#progress(so.length, total, progressText(so.length, total, 'running'));
-					this.#show(so, settings, false);
+					this.#show(so, settings, 'running');
 				},
 			});
 			if (!results) return;
 			const cancelled = controller.signal.aborted;
-			this.#show(results, settings, cancelled);
 			const state = cancelled ? 'cancelled' : 'done';
+			this.#show(results, settings, state);
 			this.#progress(results.length, total, progressText(results.length, total, state));
 			if (!cancelled && results.length === total) replayOnDiagrams(results);
 		} finally {

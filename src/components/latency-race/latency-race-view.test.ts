@@ -84,15 +84,76 @@ describe('results', () => {
 		]);
 	});
 
-	it('give a headline with the ratio, and the failures by path', () => {
-		expect(outcomeText(run, false)).toBe(
-			'Median through the server: 11 ms, direct: 8.1 ms (×1.30). 1 request failed; the reasons are listed below.'
+	it('give a headline with the ratio so far while running, and the failures by path', () => {
+		expect(outcomeText(run, 'running', 1)).toBe(
+			'Median so far through the server: 11 ms, direct: 8.1 ms (×1.30); the 95 % interval follows when the run ends. 1 request failed; the reasons are listed below.'
 		);
-		expect(outcomeText(run, true)).toMatch(/^Cancelled; the requests that finished are shown\./);
-		expect(outcomeText([result('direct', 5)], false)).toBe(
+		expect(outcomeText(run, 'cancelled', 1)).toMatch(
+			/^Cancelled; the requests that finished are shown\./
+		);
+		expect(outcomeText([result('direct', 5)], 'done', 1)).toBe(
 			'Not enough successful requests on both paths to compare.'
 		);
 		expect(failureLines(run)).toEqual(['Proxied: 1 × No answer from PocketBase']);
+	});
+
+	/** `count` pairs, request i of each path at the given times. */
+	const pairs = (count: number, directMs: (i: number) => number, proxyMs: (i: number) => number) =>
+		Array.from({ length: count }, (_, i) => [
+			result('direct', directMs(i), { index: i }),
+			result('proxy', proxyMs(i), { index: i }),
+		]).flat();
+
+	it('at the end, give the ratio with its 95 % interval and say whether the paths differ', () => {
+		const slower = outcomeText(
+			pairs(
+				20,
+				(i) => 3 + (i % 5) * 0.1,
+				(i) => 6 + (i % 5) * 0.1
+			),
+			'done',
+			1
+		);
+		expect(slower).toMatch(
+			/^Median through the server: 6\.2 ms, direct: 3\.2 ms \(×1\.94, 95 % interval ×1\.\d\d to ×\d\.\d\d over 20 pairs: measurably slower through the server\)\.$/
+		);
+		const even = outcomeText(
+			pairs(
+				20,
+				(i) => 3 + (i % 5) * 0.1,
+				(i) => 3 + ((i + 2) % 5) * 0.1
+			),
+			'done',
+			1
+		);
+		expect(even).toMatch(
+			/\(×1\.00, 95 % interval ×0\.\d\d to ×1\.\d\d over 20 pairs: no measurable difference\)\.$/
+		);
+		const faster = outcomeText(
+			pairs(
+				20,
+				() => 8,
+				(i) => 4 + (i % 3) * 0.1
+			),
+			'done',
+			1
+		);
+		expect(faster).toContain('measurably faster through the server');
+	});
+
+	it('give no verdict with too few complete pairs', () => {
+		expect(outcomeText(run, 'done', 1)).toBe(
+			'Median through the server: 11 ms, direct: 8.1 ms (×1.30; too few complete pairs for a 95 % interval, so no verdict). 1 request failed; the reasons are listed below.'
+		);
+	});
+
+	it('show the same interval for the same run and seed', () => {
+		const noisy = pairs(
+			30,
+			(i) => 3 + ((i * 7) % 11) * 0.1,
+			(i) => 3.2 + ((i * 5) % 13) * 0.1
+		);
+		expect(outcomeText(noisy, 'done', 9)).toBe(outcomeText(noisy, 'done', 9));
 	});
 
 	it('list every request in the order it started, with a dash where nothing was measured', () => {

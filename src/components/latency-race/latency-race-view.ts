@@ -6,6 +6,7 @@ import {
 	presetFields,
 	presetIds,
 	raceHop,
+	raceInterval,
 	raceOperations,
 	summarizeRace,
 	withPreset,
@@ -160,16 +161,43 @@ export function failureLines(results: readonly RaceResult[]): string[] {
 	);
 }
 
-/** The headline under the results. */
-export function outcomeText(results: readonly RaceResult[], cancelled: boolean): string {
+/** Where a run stands: its last results are shown as they come in, and once more at the end. */
+export type RacePhase = 'running' | 'done' | 'cancelled';
+
+/** "×1.30, 95 % interval ×1.12 to ×1.51 over 20 pairs: measurably slower through the server." */
+function comparisonText(results: readonly RaceResult[], ratio: number, seed: number): string {
+	const interval = raceInterval(results, seed);
+	if (!interval) {
+		return `${formatRatio(ratio)}; too few complete pairs for a 95 % interval, so no verdict`;
+	}
+	const range = `95 % interval ${formatRatio(interval.lower)} to ${formatRatio(interval.upper)} over ${plural(interval.pairs, 'pair')}`;
+	const verdict = interval.spansOne
+		? 'no measurable difference'
+		: `measurably ${interval.lower > 1 ? 'slower' : 'faster'} through the server`;
+	return `${formatRatio(ratio)}, ${range}: ${verdict}`;
+}
+
+/**
+ * The headline under the results. While the run goes, the ratio so far; at the end, the ratio
+ * with its 95 % interval (a bootstrap over the pairs, seeded with the run's seed) and whether
+ * the two paths differ at all.
+ */
+export function outcomeText(
+	results: readonly RaceResult[],
+	phase: RacePhase,
+	seed: number
+): string {
 	const summary = summarizeRace(results);
 	const ratio = summary.medianRatio;
 	const failed = summary.direct.failed + summary.proxy.failed;
+	const medians = `through the server: ${formatMs(summary.proxy.ok.median)}, direct: ${formatMs(summary.direct.ok.median)}`;
 	return [
-		cancelled ? 'Cancelled; the requests that finished are shown.' : '',
+		phase === 'cancelled' ? 'Cancelled; the requests that finished are shown.' : '',
 		ratio === undefined
 			? 'Not enough successful requests on both paths to compare.'
-			: `Median through the server: ${formatMs(summary.proxy.ok.median)}, direct: ${formatMs(summary.direct.ok.median)} (${formatRatio(ratio)}).`,
+			: phase === 'running'
+				? `Median so far ${medians} (${formatRatio(ratio)}); the 95 % interval follows when the run ends.`
+				: `Median ${medians} (${comparisonText(results, ratio, seed)}).`,
 		failed ? `${plural(failed, 'request')} failed; the reasons are listed below.` : '',
 	]
 		.filter(Boolean)
@@ -226,7 +254,7 @@ export function replayPicks(results: readonly RaceResult[]): {
 	return { direct: pick('direct'), proxy: pick('proxy') };
 }
 
-export function progressText(done: number, total: number, state: 'running' | 'done' | 'cancelled') {
+export function progressText(done: number, total: number, state: RacePhase) {
 	if (state === 'cancelled') return `Cancelled after ${done} of ${total} requests.`;
 	if (state === 'done') return `Done: ${total} requests.`;
 	return `${done} of ${total} requests done`;

@@ -2,6 +2,7 @@
 import type { RaceResult, RaceSettings } from '~/lib/latency-race';
 import {
 	failureLines,
+	type RacePhase,
 	instrumentText,
 	outcomeText,
 	requestRows,
@@ -15,7 +16,7 @@ export function showResults(
 	part: Part,
 	results: readonly RaceResult[],
 	settings: RaceSettings,
-	cancelled: boolean,
+	phase: RacePhase,
 	hatchId: string
 ): void {
 	part('results').hidden = false;
@@ -29,7 +30,7 @@ export function showResults(
 			return li;
 		})
 	);
-	part('outcome').textContent = outcomeText(results, cancelled);
+	part('outcome').textContent = outcomeText(results, phase, settings.seed);
 	part('instrument').textContent = instrumentText(results);
 	drawWaterfall(part('waterfall') as unknown as SVGSVGElement, results, settings, hatchId);
 	part('request-rows').replaceChildren(...requestRows(results).map((cells) => row(cells)));
