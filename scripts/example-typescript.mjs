@@ -7,12 +7,18 @@ import { createRequire, registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const fromExample = createRequire(new URL('../examples/sveltekit/package.json', import.meta.url));
+// Node 24 runs these hooks for require.resolve too, so the lookup below would come back here.
+let inLookup = false;
 
 registerHooks({
 	resolve(specifier, context, nextResolve) {
-		if (specifier !== 'typescript' && !specifier.startsWith('typescript/')) {
-			return nextResolve(specifier, context);
+		const isTypeScript = specifier === 'typescript' || specifier.startsWith('typescript/');
+		if (!isTypeScript || inLookup) return nextResolve(specifier, context);
+		inLookup = true;
+		try {
+			return { url: pathToFileURL(fromExample.resolve(specifier)).href, shortCircuit: true };
+		} finally {
+			inLookup = false;
 		}
-		return { url: pathToFileURL(fromExample.resolve(specifier)).href, shortCircuit: true };
 	},
 });
