@@ -1,0 +1,129 @@
+/**
+ * The Next.js example (examples/nextjs, Cache Components on), its production build run with
+ * `next start` against a real PocketBase from playground/: the same two-user test as
+ * tests/examples-sveltekit.spec.ts, then what its caches hold. Per-user notes come from
+ * 'use cache: private' and must never reach another user; public articles come from a shared
+ * 'use cache' entry that PocketBase's change invalidates through the revalidation route.
+ *
+ * Each test has its own PocketBase: the *:auth rule allows two sign-ins per 3 s per address.
+ */
+import { randomBytes } from 'node:crypto';
+import PocketBase from 'pocketbase';
+import { startNextExample } from '../scripts/example-process.mjs';
+import { stopProcess } from '../scripts/pocketbase-process.mjs';
+import { seedUsers, signInTogether } from '../scripts/two-user-notes.mjs';
+import { expect, test } from './fixtures';
+
+const superuser = { email: 'examples@example.com', password: 'superuser-password-1' };
+test.use({ superuser });
+// Two bcrypt sign-ins and a server start on a busy machine.
+test.setTimeout(60_000);
+
+test.describe('Next.js example', () => {
+	test('one module-level client: after two sign-ins, one user reads the other’s note', async ({
+		browser,
+		ownPocketBase,
+	}) => {
+		const [alice, bob] = await seedUsers(ownPocketBase.url, superuser);
+		const app = await startNextExample({ pocketBaseUrl: ownPocketBase.url });
+		try {
+			const [aliceSees, bobSees] = await signInTogether(browser, `${app.url}/anti-pattern`, [
+				alice!,
+				bob!,
+			]);
+			// Both read as whoever signed in last: the same notes, and one person's only.
+			expect(aliceSees).toEqual(bobSees);
+			expect([[alice!.note], [bob!.note]]).toContainEqual(aliceSees);
+		} finally {
+			await stopProcess(app.child);
+		}
+	});
+
+	test('a client per request and a private cache: each user reads only their own note', async ({
+		browser,
+		ownPocketBase,
+	}) => {
+		const [alice, bob] = await seedUsers(ownPocketBase.url, superuser);
+		const app = await startNextExample({ pocketBaseUrl: ownPocketBase.url });
+		try {
+			// Alice's notes page renders first, then Bob's: had her answer gone into a cache Bob's
+			// request can hit, he would read her note.
+			const [aliceSees, bobSees] = await signInTogether(browser, app.url, [alice!, bob!]);
+			expect(aliceSees).toEqual([alice!.note]);
+			expect(bobSees).toEqual([bob!.note]);
+			// Nor may a CDN or proxy in front keep the page: a guest gets no one's notes.
+			const guest = await fetch(`${app.url}/notes`);
+			expect(guest.headers.get('cache-control')).toMatch(/private|no-store/);
+			expect(await guest.text()).not.toMatch(/private note/);
+		} finally {
+			await stopProcess(app.child);
+		}
+	});
+
+	test('static generation: every article page was built from PocketBase, and serves with it gone', async ({
+		page,
+	}) => {
+		// The build read the playground's public articles; the e2e PocketBase has the same ones.
+		const list = (await (
+			await fetch(`${process.env['E2E_PB_URL']}/api/collections/articles/records?perPage=100`)
+		).json()) as { items: { slug: string; title: string }[] };
+		expect(list.items.length).toBeGreaterThan(0);
+		// Nothing listens on port 9: a page that needed PocketBase now would fail.
+		const app = await startNextExample({ pocketBaseUrl: 'http://127.0.0.1:9' });
+		try {
+			for (const article of list.items) {
+				const response = await page.goto(`${app.url}/articles/${article.slug}`);
+				expect(response?.status()).toBe(200);
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
+			}
+		} finally {
+			await stopProcess(app.child);
+		}
+	});
+
+	test('a changed article: the cached page stays until PocketBase calls the revalidation route', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		const admin = new PocketBase(ownPocketBase.url);
+		await admin.collection('_superusers').authWithPassword(superuser.email, superuser.password);
+		// A slug the build never saw (a new one each run, since `next start` writes the pages it
+		// renders into .next): rendered on its first request, then served from the cache.
+		const slug = `added-after-the-build-${Date.now()}`;
+		const article = await admin
+			.collection('articles')
+			.create({ slug, title: 'Added after the build', summary: 'A new article.' });
+		const secret = randomBytes(16).toString('hex');
+		const app = await startNextExample({
+			pocketBaseUrl: ownPocketBase.url,
+			revalidateSecret: secret,
+		});
+		const heading = page.getByRole('heading', { level: 1 });
+		const revalidate = (authorization: string) =>
+			fetch(`${app.url}/api/revalidate`, {
+				method: 'POST',
+				headers: { authorization, 'content-type': 'application/json' },
+				body: JSON.stringify({ slug }),
+			});
+		try {
+			await page.goto(`${app.url}/articles/${slug}`);
+			await expect(heading).toHaveText('Added after the build');
+
+			await admin.collection('articles').update(article.id, { title: 'Corrected title' });
+			await page.reload();
+			await expect(heading).toHaveText('Added after the build'); // the cached page
+
+			expect((await revalidate('Bearer wrong-secret')).status).toBe(401);
+			expect((await revalidate(`Bearer ${secret}`)).status).toBe(200);
+			// 'max': the first visit after it may still get the old page while a new one renders.
+			await expect
+				.poll(async () => {
+					await page.reload();
+					return heading.textContent();
+				})
+				.toBe('Corrected title');
+		} finally {
+			await stopProcess(app.child);
+		}
+	});
+});
