@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { startNextExample } from '../scripts/example-process.mjs';
 import { stopProcess } from '../scripts/pocketbase-process.mjs';
-import { seedUsers, signInTogether } from '../scripts/two-user-notes.mjs';
+import { expectArticlesServedWithoutPocketBase, twoUsersThrough } from './example-apps';
 import { expect, test } from './fixtures';
 
 const superuser = { email: 'examples@example.com', password: 'superuser-password-1' };
@@ -24,61 +24,46 @@ test.describe('Next.js example', () => {
 		browser,
 		ownPocketBase,
 	}) => {
-		const [alice, bob] = await seedUsers(ownPocketBase.url, superuser);
-		const app = await startNextExample({ pocketBaseUrl: ownPocketBase.url });
-		try {
-			const [aliceSees, bobSees] = await signInTogether(browser, `${app.url}/anti-pattern`, [
-				alice!,
-				bob!,
-			]);
-			// Both read as whoever signed in last: the same notes, and one person's only.
-			expect(aliceSees).toEqual(bobSees);
-			expect([[alice!.note], [bob!.note]]).toContainEqual(aliceSees);
-		} finally {
-			await stopProcess(app.child);
-		}
+		const { alice, bob, aliceSees, bobSees } = await twoUsersThrough(
+			browser,
+			startNextExample,
+			ownPocketBase,
+			superuser,
+			'/anti-pattern'
+		);
+		expect(aliceSees).toEqual(bobSees);
+		expect([[alice.note], [bob.note]]).toContainEqual(aliceSees);
 	});
 
 	test('a client per request and a private cache: each user reads only their own note', async ({
 		browser,
 		ownPocketBase,
 	}) => {
-		const [alice, bob] = await seedUsers(ownPocketBase.url, superuser);
-		const app = await startNextExample({ pocketBaseUrl: ownPocketBase.url });
-		try {
-			// Alice's notes page renders first, then Bob's: had her answer gone into a cache Bob's
-			// request can hit, he would read her note.
-			const [aliceSees, bobSees] = await signInTogether(browser, app.url, [alice!, bob!]);
-			expect(aliceSees).toEqual([alice!.note]);
-			expect(bobSees).toEqual([bob!.note]);
-			// Nor may a CDN or proxy in front keep the page: a guest gets no one's notes.
-			const guest = await fetch(`${app.url}/notes`);
+		// Nor may a CDN or proxy in front keep the notes page: it is sent private, and a guest
+		// gets no one's notes.
+		const guestSees = async (url: string) => {
+			const guest = await fetch(`${url}/notes`);
 			expect(guest.headers.get('cache-control')).toMatch(/private|no-store/);
 			expect(await guest.text()).not.toMatch(/private note/);
-		} finally {
-			await stopProcess(app.child);
-		}
+		};
+		// Alice's notes page renders first, then Bob's: had her answer gone into a cache Bob's
+		// request can hit, he would read her note.
+		const { alice, bob, aliceSees, bobSees } = await twoUsersThrough(
+			browser,
+			startNextExample,
+			ownPocketBase,
+			superuser,
+			'',
+			guestSees
+		);
+		expect(aliceSees).toEqual([alice.note]);
+		expect(bobSees).toEqual([bob.note]);
 	});
 
 	test('static generation: every article page was built from PocketBase, and serves with it gone', async ({
 		page,
 	}) => {
-		// The build read the playground's public articles; the e2e PocketBase has the same ones.
-		const list = (await (
-			await fetch(`${process.env['E2E_PB_URL']}/api/collections/articles/records?perPage=100`)
-		).json()) as { items: { slug: string; title: string }[] };
-		expect(list.items.length).toBeGreaterThan(0);
-		// Nothing listens on port 9: a page that needed PocketBase now would fail.
-		const app = await startNextExample({ pocketBaseUrl: 'http://127.0.0.1:9' });
-		try {
-			for (const article of list.items) {
-				const response = await page.goto(`${app.url}/articles/${article.slug}`);
-				expect(response?.status()).toBe(200);
-				await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
-			}
-		} finally {
-			await stopProcess(app.child);
-		}
+		await expectArticlesServedWithoutPocketBase(page, startNextExample);
 	});
 
 	test('a changed article: the cached page stays until PocketBase calls the revalidation route', async ({
