@@ -7,7 +7,10 @@ import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import { stopProcess } from '../scripts/pocketbase-process.mjs';
 import { seedUsers, signInTogether } from '../scripts/two-user-notes.mjs';
-import { expect } from './fixtures';
+import { expect, test } from './fixtures';
+
+/** Each test's own PocketBase gets this superuser, who seeds Alice and Bob. */
+export const superuser = { email: 'examples@example.com', password: 'superuser-password-1' };
 
 export type StartApp = (options: {
 	pocketBaseUrl: string;
@@ -32,11 +35,10 @@ export async function withApp<T>(
  * the right way), then each reloads their notes page: their notes and what each saw. `also`
  * runs against the app before it stops.
  */
-export async function twoUsersThrough(
+async function twoUsersThrough(
 	browser: Browser,
 	start: StartApp,
 	pocketBase: { url: string },
-	superuser: { email: string; password: string },
 	prefix: '' | '/anti-pattern',
 	also?: (url: string) => Promise<void>
 ) {
@@ -49,7 +51,7 @@ export async function twoUsersThrough(
 }
 
 /** Every public article's page answers with its title while nothing listens for PocketBase. */
-export async function expectArticlesServedWithoutPocketBase(page: Page, start: StartApp) {
+async function expectArticlesServedWithoutPocketBase(page: Page, start: StartApp) {
 	// The build read the playground's public articles; the e2e PocketBase has the same ones.
 	const list = (await (
 		await fetch(`${process.env['E2E_PB_URL']}/api/collections/articles/records?perPage=100`)
@@ -62,5 +64,58 @@ export async function expectArticlesServedWithoutPocketBase(page: Page, start: S
 			expect(response?.status()).toBe(200);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
 		}
+	});
+}
+
+/**
+ * The tests both example apps pass, in a `test.describe(name)`: the shared client leaks, a client
+ * per request does not (`rightWay.also` checks more against the app before it stops), and the
+ * article pages serve without PocketBase. `more` adds an app's own tests to the group.
+ */
+export function describeExampleApp(
+	name: string,
+	start: StartApp,
+	rightWay: { title: string; why: string; also?: (url: string) => Promise<void> },
+	more?: () => void
+) {
+	test.describe(name, () => {
+		test.use({ superuser });
+		// Two bcrypt sign-ins and a server start on a busy machine.
+		test.setTimeout(60_000);
+
+		test('one module-level client: after two sign-ins, one user reads the other’s note', async ({
+			browser,
+			ownPocketBase,
+		}) => {
+			const { alice, bob, aliceSees, bobSees } = await twoUsersThrough(
+				browser,
+				start,
+				ownPocketBase,
+				'/anti-pattern'
+			);
+			// Both read as whoever signed in last: the same notes, and one person's only.
+			expect(aliceSees).toEqual(bobSees);
+			expect([[alice.note], [bob.note]]).toContainEqual(aliceSees);
+		});
+
+		test(rightWay.title, async ({ browser, ownPocketBase }) => {
+			const { alice, bob, aliceSees, bobSees } = await twoUsersThrough(
+				browser,
+				start,
+				ownPocketBase,
+				'',
+				rightWay.also
+			);
+			expect(aliceSees, rightWay.why).toEqual([alice.note]);
+			expect(bobSees, rightWay.why).toEqual([bob.note]);
+		});
+
+		test('static generation: every article page was built from PocketBase, and serves with it gone', async ({
+			page,
+		}) => {
+			await expectArticlesServedWithoutPocketBase(page, start);
+		});
+
+		more?.();
 	});
 }

@@ -11,104 +11,69 @@ import { randomBytes } from 'node:crypto';
 import PocketBase from 'pocketbase';
 import { startNextExample } from '../scripts/example-process.mjs';
 import { stopProcess } from '../scripts/pocketbase-process.mjs';
-import { expectArticlesServedWithoutPocketBase, twoUsersThrough } from './example-apps';
+import { describeExampleApp, superuser } from './example-apps';
 import { expect, test } from './fixtures';
 
-const superuser = { email: 'examples@example.com', password: 'superuser-password-1' };
-test.use({ superuser });
-// Two bcrypt sign-ins and a server start on a busy machine.
-test.setTimeout(60_000);
-
-test.describe('Next.js example', () => {
-	test('one module-level client: after two sign-ins, one user reads the other’s note', async ({
-		browser,
-		ownPocketBase,
-	}) => {
-		const { alice, bob, aliceSees, bobSees } = await twoUsersThrough(
-			browser,
-			startNextExample,
-			ownPocketBase,
-			superuser,
-			'/anti-pattern'
-		);
-		expect(aliceSees).toEqual(bobSees);
-		expect([[alice.note], [bob.note]]).toContainEqual(aliceSees);
-	});
-
-	test('a client per request and a private cache: each user reads only their own note', async ({
-		browser,
-		ownPocketBase,
-	}) => {
+describeExampleApp(
+	'Next.js example',
+	startNextExample,
+	{
+		title: 'a client per request and a private cache: each user reads only their own note',
+		// Alice's notes page renders first, then Bob's.
+		why: 'Had Alice’s answer gone into a cache Bob’s request can hit, he would read her note.',
 		// Nor may a CDN or proxy in front keep the notes page: it is sent private, and a guest
 		// gets no one's notes.
-		const guestSees = async (url: string) => {
+		also: async (url) => {
 			const guest = await fetch(`${url}/notes`);
 			expect(guest.headers.get('cache-control')).toMatch(/private|no-store/);
 			expect(await guest.text()).not.toMatch(/private note/);
-		};
-		// Alice's notes page renders first, then Bob's: had her answer gone into a cache Bob's
-		// request can hit, he would read her note.
-		const { alice, bob, aliceSees, bobSees } = await twoUsersThrough(
-			browser,
-			startNextExample,
+		},
+	},
+	() => {
+		test('a changed article: the cached page stays until PocketBase calls the revalidation route', async ({
+			page,
 			ownPocketBase,
-			superuser,
-			'',
-			guestSees
-		);
-		expect(aliceSees).toEqual([alice.note]);
-		expect(bobSees).toEqual([bob.note]);
-	});
-
-	test('static generation: every article page was built from PocketBase, and serves with it gone', async ({
-		page,
-	}) => {
-		await expectArticlesServedWithoutPocketBase(page, startNextExample);
-	});
-
-	test('a changed article: the cached page stays until PocketBase calls the revalidation route', async ({
-		page,
-		ownPocketBase,
-	}) => {
-		const admin = new PocketBase(ownPocketBase.url);
-		await admin.collection('_superusers').authWithPassword(superuser.email, superuser.password);
-		// A slug the build never saw (a new one each run, since `next start` writes the pages it
-		// renders into .next): rendered on its first request, then served from the cache.
-		const slug = `added-after-the-build-${Date.now()}`;
-		const article = await admin
-			.collection('articles')
-			.create({ slug, title: 'Added after the build', summary: 'A new article.' });
-		const secret = randomBytes(16).toString('hex');
-		const app = await startNextExample({
-			pocketBaseUrl: ownPocketBase.url,
-			revalidateSecret: secret,
-		});
-		const heading = page.getByRole('heading', { level: 1 });
-		const revalidate = (authorization: string) =>
-			fetch(`${app.url}/api/revalidate`, {
-				method: 'POST',
-				headers: { authorization, 'content-type': 'application/json' },
-				body: JSON.stringify({ slug }),
+		}) => {
+			const admin = new PocketBase(ownPocketBase.url);
+			await admin.collection('_superusers').authWithPassword(superuser.email, superuser.password);
+			// A slug the build never saw (a new one each run, since `next start` writes the pages it
+			// renders into .next): rendered on its first request, then served from the cache.
+			const slug = `added-after-the-build-${Date.now()}`;
+			const article = await admin
+				.collection('articles')
+				.create({ slug, title: 'Added after the build', summary: 'A new article.' });
+			const secret = randomBytes(16).toString('hex');
+			const app = await startNextExample({
+				pocketBaseUrl: ownPocketBase.url,
+				revalidateSecret: secret,
 			});
-		try {
-			await page.goto(`${app.url}/articles/${slug}`);
-			await expect(heading).toHaveText('Added after the build');
+			const heading = page.getByRole('heading', { level: 1 });
+			const revalidate = (authorization: string) =>
+				fetch(`${app.url}/api/revalidate`, {
+					method: 'POST',
+					headers: { authorization, 'content-type': 'application/json' },
+					body: JSON.stringify({ slug }),
+				});
+			try {
+				await page.goto(`${app.url}/articles/${slug}`);
+				await expect(heading).toHaveText('Added after the build');
 
-			await admin.collection('articles').update(article.id, { title: 'Corrected title' });
-			await page.reload();
-			await expect(heading).toHaveText('Added after the build'); // the cached page
+				await admin.collection('articles').update(article.id, { title: 'Corrected title' });
+				await page.reload();
+				await expect(heading).toHaveText('Added after the build'); // the cached page
 
-			expect((await revalidate('Bearer wrong-secret')).status).toBe(401);
-			expect((await revalidate(`Bearer ${secret}`)).status).toBe(200);
-			// 'max': the first visit after it may still get the old page while a new one renders.
-			await expect
-				.poll(async () => {
-					await page.reload();
-					return heading.textContent();
-				})
-				.toBe('Corrected title');
-		} finally {
-			await stopProcess(app.child);
-		}
-	});
-});
+				expect((await revalidate('Bearer wrong-secret')).status).toBe(401);
+				expect((await revalidate(`Bearer ${secret}`)).status).toBe(200);
+				// 'max': the first visit after it may still get the old page while a new one renders.
+				await expect
+					.poll(async () => {
+						await page.reload();
+						return heading.textContent();
+					})
+					.toBe('Corrected title');
+			} finally {
+				await stopProcess(app.child);
+			}
+		});
+	}
+);
