@@ -7,7 +7,6 @@
 //     rounds of it and their median
 //   - the crowd simulation at K = 5,000 over 1 hour (in Node and on the page)
 //   - calibration: what the real SvelteKit example adds per request, beside the model's handlerMs
-//   - the Next.js example: its production build, and the same two-user test as the SvelteKit one
 //   - the load run: 200 simulated visitors on a fresh playground, then stepped to find the knee
 // Results go to bench/results/latest.json (the load run also to bench/results/load.json) and a
 // table on stdout.
@@ -44,7 +43,6 @@ import {
 	honestyRun,
 	jsPerPage,
 } from './measure.mjs';
-import { nextExampleRun } from './nextjs-example.mjs';
 import { modelHandlerMs, svelteKitHandlerRun } from './sveltekit-handler.mjs';
 
 const { values: args } = parseArgs({
@@ -160,7 +158,7 @@ const paths =
 
 /**
  * @typedef {{ path: string; performance: number; accessibility: number; bestPractices: number; seo: number; jsKbGz?: number; scripts?: number; mermaidBytes?: number; budgetKb?: number }} PageResult
- * @type {{ date: string; buildSeconds: number; svelteKitHandler?: Awaited<ReturnType<typeof svelteKitHandlerRun>> | undefined; modelHandlerMs: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>>; nextExample?: Awaited<ReturnType<typeof nextExampleRun>>; load?: Awaited<ReturnType<typeof loadBench>> }}
+ * @type {{ date: string; buildSeconds: number; svelteKitHandler?: Awaited<ReturnType<typeof svelteKitHandlerRun>> | undefined; modelHandlerMs: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>>; load?: Awaited<ReturnType<typeof loadBench>> }}
  */
 const results = {
 	date: new Date().toISOString(),
@@ -202,8 +200,6 @@ try {
 	results.aa = await aaRuns(browser, racePage, aaOptions);
 	console.log('▶ Crowd simulation: 5,000 readers over 1 hour');
 	results.crowd = await crowdRun(browser, `${site}/problem/rate-limits/`);
-	console.log('▶ The Next.js example: build, and two users signing in together');
-	results.nextExample = await nextExampleRun(browser);
 	await browser.close();
 
 	console.log('▶ Lighthouse (mobile)');
@@ -273,11 +269,4 @@ if (results.crowd) {
 	console.log(
 		`Crowd simulation, 5,000 readers over 1 hour (${c.requests} requests in each of 4 setups): ${(c.nodeMedianMs ?? Number.NaN).toFixed(0)} ms in Node (median of 5), ${c.pageMs.toFixed(0)} ms on the page from the click, longest main-thread task ${c.longestTaskMs.toFixed(0)} ms (budget < ${crowdBudgetMs} ms)`
 	);
-}
-if (results.nextExample) {
-	const n = results.nextExample;
-	console.log(
-		`Next.js example: build ${n.buildSeconds.toFixed(1)} s; shared client ${n.leaks ? 'leaks' : 'DID NOT LEAK'} (Alice saw ${JSON.stringify(n.shared.aliceSees)}, Bob ${JSON.stringify(n.shared.bobSees)}); client per request ${n.isolates ? 'keeps them apart' : 'DID NOT KEEP THEM APART'} (Alice ${JSON.stringify(n.perRequest.aliceSees)}, Bob ${JSON.stringify(n.perRequest.bobSees)})`
-	);
-	if (!n.passed) process.exitCode = 1;
 }

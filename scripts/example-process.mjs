@@ -1,6 +1,6 @@
 // Starts the built example apps as child processes against a given PocketBase: the SvelteKit
-// one (examples/sveltekit/build, adapter-node) for its e2e test and the calibration in
-// `npm run bench`, the Next.js one (`next start`) for the bench's run of the same test.
+// one (examples/sveltekit/build, adapter-node) and the Next.js one (`next start`), for their e2e
+// tests (tests/examples-*.spec.ts) and for `npm run bench`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,12 +106,13 @@ export async function startSvelteKitExample({ pocketBaseUrl }) {
 
 /**
  * Serves the Next.js example's production build (`next build` first) on a free loopback port.
- * @param {{ pocketBaseUrl: string }} options
+ * `revalidateSecret` enables its revalidation route handler (app/api/revalidate/route.ts).
+ * @param {{ pocketBaseUrl: string; revalidateSecret?: string }} options
  */
-export async function startNextExample({ pocketBaseUrl }) {
+export async function startNextExample({ pocketBaseUrl, revalidateSecret = '' }) {
 	if (!existsSync(join(nextDir, '.next', 'BUILD_ID'))) {
 		throw new Error(
-			'No built Next.js example in examples/nextjs/.next: run `npx next build` there.'
+			'No built Next.js example in examples/nextjs/.next. Run the e2e tests with `npm test` or `npm run test:e2e` (they build it first).'
 		);
 	}
 	const port = String(await freePort());
@@ -123,6 +124,10 @@ export async function startNextExample({ pocketBaseUrl }) {
 		[next, 'start', '--hostname', 'localhost', '--port', port],
 		nextDir,
 		`http://localhost:${port}`,
-		{ POCKETBASE_URL: pocketBaseUrl, NEXT_TELEMETRY_DISABLED: '1' }
+		{
+			POCKETBASE_URL: pocketBaseUrl,
+			REVALIDATE_SECRET: revalidateSecret,
+			NEXT_TELEMETRY_DISABLED: '1',
+		}
 	);
 }

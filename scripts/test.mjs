@@ -1,7 +1,7 @@
 // `npm test`: every check, in the order that fails fastest. Each step must pass.
 //   npm test            type check, formatting, lint, unit tests, the examples' type checks (and
-//                       the SvelteKit 2 fixture's), build (with link validation), the SvelteKit
-//                       example's build, e2e
+//                       the SvelteKit 2 fixture's), build (with link validation), the example
+//                       apps' builds, e2e
 //   npm run test:e2e    only the build and the e2e tests; extra arguments go to Playwright,
 //                       e.g. `npm run test:e2e -- tests/whoami.spec.ts`
 import { spawnSync } from 'node:child_process';
@@ -83,9 +83,11 @@ env.PLAYGROUND_SIGNING_KEY ??= randomBytes(32).toString('hex');
 // `npm run preview` after `npm test` should still show the site as `npm run build` makes it.
 env.E2E_SITE_DIR = join(reports, 'site');
 step('Build (with link validation)', ['astro', 'build', '--outDir', env.E2E_SITE_DIR]);
-// Its article pages are prerendered from a PocketBase started for the build; then
-// tests/examples-sveltekit.spec.ts starts the build against a PocketBase of its own.
+// Their article pages are prerendered from a PocketBase started for the build; then
+// tests/examples-sveltekit.spec.ts and tests/examples-nextjs.spec.ts start each build against a
+// PocketBase of its own.
 step('SvelteKit example: build', ['node', 'scripts/build-sveltekit-example.mjs']);
+step('Next.js example: build', ['node', 'scripts/build-nextjs-example.mjs']);
 env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eReport;
 step('End-to-end tests', ['playwright', 'test', '--reporter=list,json', ...playwrightArgs]);
 

@@ -1,5 +1,5 @@
-// The example apps' two-user check, shared by tests/examples-sveltekit.spec.ts and, for the
-// Next.js example, `npm run bench`: Alice and Bob, each with one note, sign in at the same moment
+// The example apps' two-user check, shared by tests/examples-sveltekit.spec.ts and
+// tests/examples-nextjs.spec.ts: Alice and Bob, each with one note, sign in at the same moment
 // in two browsers of their own, and each then reloads "their" notes page.
 import PocketBase from 'pocketbase';
 

@@ -6,6 +6,10 @@ import type { NextConfig } from 'next';
 const repositoryRoot = join(import.meta.dirname, '..', '..');
 
 const config: NextConfig = {
+	// What create-next-app's recommended defaults write (16.4): 'use cache', cacheLife and
+	// cacheTag instead of route segment options such as `dynamic = 'force-static'`.
+	cacheComponents: true,
+	partialPrefetching: true,
 	outputFileTracingRoot: repositoryRoot,
 	turbopack: { root: repositoryRoot },
 };

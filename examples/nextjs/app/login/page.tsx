@@ -1,12 +1,21 @@
+import { Suspense } from 'react';
 import { LoginForm } from '@/components/login-form';
 
-export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
-	const { failed } = await searchParams;
+async function Form({ searchParams }: Pick<PageProps<'/login'>, 'searchParams'>) {
+	const { failed } = await searchParams; // known only at request time
 	return (
 		<LoginForm
 			title="Sign in (a client per request)"
 			action="/api/login"
 			failed={failed !== undefined}
 		/>
+	);
+}
+
+export default function LoginPage({ searchParams }: PageProps<'/login'>) {
+	return (
+		<Suspense>
+			<Form searchParams={searchParams} />
+		</Suspense>
 	);
 }

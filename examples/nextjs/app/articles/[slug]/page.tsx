@@ -1,30 +1,20 @@
-import PocketBase from 'pocketbase';
+import { notFound } from 'next/navigation';
+import { articleSlugs, publicArticle } from '@/lib/articles';
 
-// Render at build time; unknown slugs answer 404 instead of rendering on demand.
-export const dynamic = 'force-static';
-export const dynamicParams = false;
-
-function publicClient() {
-	// A client per call keeps build code free of shared state. Pages build in parallel, but
-	// getFirstListItem's request key includes its filter, so different slugs never cancel each other.
-	return new PocketBase(process.env.POCKETBASE_URL);
-}
-
+// Prerendered at build time, one page per slug listed here. Cache Components require at least
+// one; a slug added later renders on its first request and is then cached like the others.
 export async function generateStaticParams() {
-	const articles = await publicClient().collection('articles').getFullList({ fields: 'slug' });
-	return articles.map((article) => ({ slug: String(article['slug']) }));
+	return (await articleSlugs()).map((slug) => ({ slug }));
 }
 
-export default async function ArticlePage({ params }: { params: Promise<{ slug: string }> }) {
-	const { slug } = await params; // a Promise since Next.js 15
-	const pb = publicClient();
-	const article = await pb
-		.collection('articles')
-		.getFirstListItem(pb.filter('slug = {:slug}', { slug }));
+export default async function ArticlePage({ params }: PageProps<'/articles/[slug]'>) {
+	const { slug } = await params;
+	const article = await publicArticle(slug);
+	if (!article) notFound();
 	return (
 		<article>
-			<h1>{String(article['title'])}</h1>
-			<p>{String(article['summary'])}</p>
+			<h1>{article.title}</h1>
+			<p>{article.summary}</p>
 		</article>
 	);
 }
