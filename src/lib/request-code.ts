@@ -206,7 +206,7 @@ function svelteKitCode(spec: RequestSpec): CodeFile[] {
 		// The example app's own files, as they run and are tested there (examples/sveltekit).
 		{ path: 'src/hooks.server.ts', code: withoutRegionMarkers(svelteKitHooks) },
 		{ path: 'src/app.d.ts', code: svelteKitAppTypes },
-		// SvelteKit 3 exposes only the variables declared here, POCKETBASE_URL among them.
+		// SvelteKit 3's $app/env/private holds only the variables declared here (POCKETBASE_URL).
 		{ path: 'src/env.ts', code: svelteKitEnv },
 	];
 }
