@@ -85,6 +85,10 @@ test.describe('your own request', () => {
 		const svelteKit = codeFor(page, 'SvelteKit');
 		await expect(svelteKit).toContainText("locals.pb.collection('articles').getList(1, 20, {");
 		await expect(svelteKit).toContainText('const pb = new PocketBase(POCKETBASE_URL);');
+		// SvelteKit 3 serves $app/env/private only what src/env.ts declares: the file comes along.
+		await expect(svelteKit).toContainText("import { POCKETBASE_URL } from '$app/env/private';");
+		await expect(svelteKit).toContainText('src/env.ts');
+		await expect(svelteKit).toContainText('export const variables = defineEnvVars({');
 		await code.getByRole('radio', { name: 'Next.js' }).check();
 		await expect(codeFor(page, 'Next.js')).toContainText(
 			'pb.authStore.loadFromCookie((await cookies()).toString());'

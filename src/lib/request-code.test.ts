@@ -69,13 +69,17 @@ describe('literals', () => {
 });
 
 describe('generateCode', () => {
-	it('gives SvelteKit the page, the per-request hook and the Locals type', () => {
+	it('gives SvelteKit the page, the per-request hook, the Locals type and the env declarations', () => {
 		const files = generateCode(base, 'sveltekit');
 		expect(files.map((file) => file.path)).toEqual([
 			'src/routes/own-request/+page.server.ts',
 			'src/hooks.server.ts',
 			'src/app.d.ts',
+			'src/env.ts',
 		]);
+		// SvelteKit 3 serves $app/env/private only the variables src/env.ts declares.
+		expect(files[1]!.code).toContain("from '$app/env/private'");
+		expect(files[3]!.code).toContain('POCKETBASE_URL: {');
 		expect(files[0]!.code).toContain('locals.pb.collection');
 		// The example app's hook, as its own tests run it, without its region markers.
 		expect(files[1]!.code).toContain('const pb = new PocketBase(POCKETBASE_URL);');
@@ -128,6 +132,15 @@ declare module '@sveltejs/kit/hooks' {
 		event: RequestEvent;
 		resolve: (event: RequestEvent) => Promise<Response>;
 	}) => Promise<Response>;
+}
+declare module '@sveltejs/kit/env' {
+	export interface EnvVarConfig {
+		description?: string;
+		public?: boolean;
+		static?: boolean;
+		schema?: (value: string | undefined) => unknown;
+	}
+	export function defineEnvVars<T extends Record<string, EnvVarConfig>>(variables: T): T;
 }
 declare module '$app/env' {
 	export const building: boolean;

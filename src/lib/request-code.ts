@@ -14,6 +14,7 @@
  * files (examples/sveltekit), the ones its tests run and the guide's pages show.
  */
 import svelteKitAppTypes from '../../examples/sveltekit/src/app.d.ts?raw';
+import svelteKitEnv from '../../examples/sveltekit/src/env.ts?raw';
 import svelteKitHooks from '../../examples/sveltekit/src/hooks.server.ts?raw';
 import { withoutRegionMarkers } from './code-region';
 
@@ -205,6 +206,8 @@ function svelteKitCode(spec: RequestSpec): CodeFile[] {
 		// The example app's own files, as they run and are tested there (examples/sveltekit).
 		{ path: 'src/hooks.server.ts', code: withoutRegionMarkers(svelteKitHooks) },
 		{ path: 'src/app.d.ts', code: svelteKitAppTypes },
+		// SvelteKit 3's $app/env/private holds only the variables declared here (POCKETBASE_URL).
+		{ path: 'src/env.ts', code: svelteKitEnv },
 	];
 }
 
