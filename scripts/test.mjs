@@ -1,4 +1,5 @@
-// `npm test`: every check, in the order that fails fastest. Each step must pass.
+// `npm test`: every check, in the order that fails fastest, two lanes at a time where they can
+// share the machine (scripts/test-lanes.mjs). Each step must pass.
 //   npm test            type check, formatting, lint, unit tests, the examples' type checks (and
 //                       the SvelteKit 2 fixture's), build (with link validation), the example
 //                       apps' builds, e2e
@@ -11,6 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { nextDir, svelteKitDir } from './example-process.mjs';
+import { runLanes } from './test-lanes.mjs';
 import { freePort, projectRoot } from './pocketbase-process.mjs';
 
 const [only, ...playwrightArgs] = process.argv.slice(2);
@@ -37,39 +39,54 @@ const reports = mkdtempSync(join(tmpdir(), 'test-reports-'));
 const unitReport = join(reports, 'unit.json');
 const e2eReport = join(reports, 'e2e.json');
 
+/** @param {string} title @param {string[]} args @param {string} [cwd] @returns {import('./test-lanes.mjs').Step} */
+const job = (title, args, cwd = projectRoot) => ({ title, args, cwd });
+const lanes = { env, root: projectRoot };
+
 if (only !== 'e2e') {
-	step('Type check', ['astro', 'check', '--minimumSeverity', 'warning']);
-	step('Formatting', ['prettier', '--check', '.']);
-	step('Lint', ['eslint', '.']);
-	step('Unit tests', [
-		'vitest',
-		'run',
-		'--reporter=default',
-		'--reporter=json',
-		`--outputFile.json=${unitReport}`,
-	]);
-	// The example apps' own type checks: the code the pages show must compile as it stands.
-	step('SvelteKit example: generated types', ['svelte-kit', 'sync'], svelteKitDir);
-	// On the example's TypeScript 6 (scripts/example-typescript.mjs), not the site's 5.9.
-	step(
-		'SvelteKit example: type check',
-		[
-			'node',
-			'--import',
-			join(projectRoot, 'scripts', 'example-typescript.mjs'),
-			createRequire(join(svelteKitDir, 'package.json')).resolve('svelte-check/bin/svelte-check'),
-			'--tsconfig',
-			'./tsconfig.json',
-			'--fail-on-warnings',
-		],
-		svelteKitDir
-	);
-	// The SvelteKit 2 spellings the pages show beside the kit 3 code, against kit 2's own types.
 	const svelteKit2Fixture = join(projectRoot, 'examples', 'sveltekit-2-fixture');
-	step('SvelteKit 2 fixture: generated types', ['svelte-kit', 'sync'], svelteKit2Fixture);
-	step('SvelteKit 2 fixture: type check', ['tsc', '--noEmit'], svelteKit2Fixture);
-	step('Next.js example: route types', ['next', 'typegen'], nextDir);
-	step('Next.js example: type check', ['tsc', '--noEmit'], nextDir);
+	await runLanes(
+		[
+			[
+				job('Type check', ['astro', 'check', '--minimumSeverity', 'warning']),
+				job('Formatting', ['prettier', '--check', '.']),
+				job('Lint', ['eslint', '.']),
+			],
+			[
+				job('Unit tests', [
+					'vitest',
+					'run',
+					'--reporter=default',
+					'--reporter=json',
+					`--outputFile.json=${unitReport}`,
+				]),
+				// The example apps' own type checks: the code the pages show must compile as it stands.
+				job('SvelteKit example: generated types', ['svelte-kit', 'sync'], svelteKitDir),
+				// On the example's TypeScript 6 (scripts/example-typescript.mjs), not the site's 5.9.
+				job(
+					'SvelteKit example: type check',
+					[
+						'node',
+						'--import',
+						join(projectRoot, 'scripts', 'example-typescript.mjs'),
+						createRequire(join(svelteKitDir, 'package.json')).resolve(
+							'svelte-check/bin/svelte-check'
+						),
+						'--tsconfig',
+						'./tsconfig.json',
+						'--fail-on-warnings',
+					],
+					svelteKitDir
+				),
+				// The SvelteKit 2 spellings the pages show beside the kit 3 code, against kit 2's types.
+				job('SvelteKit 2 fixture: generated types', ['svelte-kit', 'sync'], svelteKit2Fixture),
+				job('SvelteKit 2 fixture: type check', ['tsc', '--noEmit'], svelteKit2Fixture),
+				job('Next.js example: route types', ['next', 'typegen'], nextDir),
+				job('Next.js example: type check', ['tsc', '--noEmit'], nextDir),
+			],
+		],
+		lanes
+	);
 }
 
 // The e2e PocketBase gets a free port, and the site is built to call it by default.
@@ -82,12 +99,19 @@ env.PLAYGROUND_SIGNING_KEY ??= randomBytes(32).toString('hex');
 // Built into a folder of its own, not dist/: this build calls the test's PocketBase port, and
 // `npm run preview` after `npm test` should still show the site as `npm run build` makes it.
 env.E2E_SITE_DIR = join(reports, 'site');
-step('Build (with link validation)', ['astro', 'build', '--outDir', env.E2E_SITE_DIR]);
-// Their article pages are prerendered from a PocketBase started for the build; then
+// The example apps' article pages are prerendered from a PocketBase started for each build; then
 // tests/examples-sveltekit.spec.ts and tests/examples-nextjs.spec.ts start each build against a
 // PocketBase of its own.
-step('SvelteKit example: build', ['node', 'scripts/build-sveltekit-example.mjs']);
-step('Next.js example: build', ['node', 'scripts/build-nextjs-example.mjs']);
+await runLanes(
+	[
+		[job('Build (with link validation)', ['astro', 'build', '--outDir', env.E2E_SITE_DIR])],
+		[
+			job('SvelteKit example: build', ['node', 'scripts/build-sveltekit-example.mjs']),
+			job('Next.js example: build', ['node', 'scripts/build-nextjs-example.mjs']),
+		],
+	],
+	lanes
+);
 env.PLAYWRIGHT_JSON_OUTPUT_FILE = e2eReport;
 step('End-to-end tests', ['playwright', 'test', '--reporter=list,json', ...playwrightArgs]);
 
