@@ -37,7 +37,7 @@ test.describe('API rules matrix', () => {
 
 		// A cell links to the request that produced it.
 		await cell('notes', 'User B', 'view').getByRole('link').click();
-		await expect(page).toHaveURL(/#rules-notes-b-view-req$/);
+		await expect(page).toHaveURL(/#rules-matrix-notes-b-view-req$/);
 		const request = demo.getByRole('listitem').filter({ hasText: 'User B, view on notes:' });
 		await expect(request).toBeVisible();
 		await expect(

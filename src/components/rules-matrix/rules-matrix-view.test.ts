@@ -124,7 +124,7 @@ describe('the walk-through', () => {
 		results.set(cellId(step('b', 'notes', 'view')), answer(200));
 		const lines = walkthrough(results, {});
 		expect(lines.join(' ')).toMatch(/got 200, not the 404 the view rule promises/);
-		expect(lines.at(-1)).toMatch(/^1 answer did not match .*rules-notes-b-view/);
+		expect(lines.at(-1)).toMatch(/^1 answer did not match .*notes-b-view/);
 	});
 
 	it('says nothing before a run', () => {

@@ -46,7 +46,7 @@ export function matrixPlan(): MatrixStep[] {
 	return steps;
 }
 
-export const cellId = (step: MatrixStep) => `rules-${step.collection}-${step.who}-${step.action}`;
+export const cellId = (step: MatrixStep) => `${step.collection}-${step.who}-${step.action}`;
 
 /** The SDK call a step makes, as the reader would write it. */
 export function sdkCall(step: MatrixStep): string {
