@@ -15,12 +15,21 @@ import {
 
 export const svelteKitDir = join(projectRoot, 'examples', 'sveltekit');
 export const nextDir = join(projectRoot, 'examples', 'nextjs');
+/** The Next.js spellings the guide shows for apps without Cache Components: built, never served. */
+export const nextClassicDir = join(projectRoot, 'examples', 'nextjs-classic-fixture');
+
+/** Where each buildable app lives and what builds it. */
+const builds = {
+	sveltekit: { cwd: svelteKitDir, command: 'vite' },
+	nextjs: { cwd: nextDir, command: 'next' },
+	'nextjs-classic-fixture': { cwd: nextClassicDir, command: 'next' },
+};
 
 /**
  * Builds an example app (`vite build` or `next build`). Its article pages are prerendered from
  * PocketBase's public articles, so the build needs a PocketBase: a fresh one from playground/
  * (the same migrations, so the same articles) runs for the build's length.
- * @param {'sveltekit' | 'nextjs'} app
+ * @param {keyof typeof builds} app
  * @returns {Promise<number>} the build's seconds
  */
 export async function buildExample(app) {
@@ -28,7 +37,7 @@ export async function buildExample(app) {
 	const pocketbase = await startPocketBaseListening({ port: await freePort(), dataDir });
 	try {
 		const started = Date.now();
-		const [cwd, command] = app === 'sveltekit' ? [svelteKitDir, 'vite'] : [nextDir, 'next'];
+		const { cwd, command } = builds[app];
 		const build = spawnSync('npx', [command, 'build'], {
 			cwd,
 			encoding: 'utf8',

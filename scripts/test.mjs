@@ -51,6 +51,13 @@ if (only !== 'e2e') {
 				job('Type check', ['astro', 'check', '--minimumSeverity', 'warning']),
 				job('Formatting', ['prettier', '--check', '.']),
 				job('Lint', ['eslint', '.']),
+				// The Next.js spellings the pages show for apps without Cache Components: `next build`
+				// type-checks them and rejects a segment option the mode does not allow.
+				job('Next.js fixture without Cache Components: build', [
+					'node',
+					'scripts/build-example.mjs',
+					'nextjs-classic-fixture',
+				]),
 			],
 			[
 				job('Unit tests', [
@@ -106,8 +113,8 @@ await runLanes(
 	[
 		[job('Build (with link validation)', ['astro', 'build', '--outDir', env.E2E_SITE_DIR])],
 		[
-			job('SvelteKit example: build', ['node', 'scripts/build-sveltekit-example.mjs']),
-			job('Next.js example: build', ['node', 'scripts/build-nextjs-example.mjs']),
+			job('SvelteKit example: build', ['node', 'scripts/build-example.mjs', 'sveltekit']),
+			job('Next.js example: build', ['node', 'scripts/build-example.mjs', 'nextjs']),
 		],
 	],
 	lanes
