@@ -21,7 +21,7 @@ for (const { name, ...screen } of screens) {
 		test.use(screen);
 
 		for (const path of paths) {
-			test(`${path} loads without console errors and passes axe (WCAG 2.2 AA) in both themes`, async ({
+			test(`${path} loads without console errors or run-time diagram code and passes axe (WCAG 2.2 AA) in both themes`, async ({
 				page,
 				consoleErrors,
 			}) => {
@@ -52,11 +52,18 @@ for (const { name, ...screen } of screens) {
  */
 async function openInTheme(page: Page, path: string, theme: 'light' | 'dark') {
 	await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+	// Diagrams are drawn at build time: no page may fetch mermaid or its parts at run time.
+	const diagramCode: string[] = [];
+	page.on('request', (request) => {
+		if (/mermaid|sequenceDiagram|dagre|cytoscape|katex/i.test(request.url()))
+			diagramCode.push(request.url());
+	});
 	const response = await page.goto(path);
 	expect(response?.status()).toBe(200);
 	await expect(page.locator('h1')).toHaveCount(1);
 	await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 	await page.waitForLoadState('networkidle');
+	expect(diagramCode).toEqual([]);
 	// Measured figures (a connection check's milliseconds) differ from load to load, and the theme
 	// picker shows the theme chosen.
 	const tree = await page.locator('body').ariaSnapshot();
