@@ -58,7 +58,7 @@ test.describe('latency race', () => {
 	}) => {
 		await page.goto(
 			ownPocketBase.withPb(
-				`${page_}?race-requests=60&race-concurrency=1&race-scenario=serverless-other-region`
+				`${page_}?race-requests=15&race-concurrency=1&race-scenario=serverless-other-region`
 			)
 		);
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
@@ -69,7 +69,7 @@ test.describe('latency race', () => {
 		const dataRows = table.getByRole('row').filter({ has: page.getByRole('cell') });
 		await expect.poll(async () => dataRows.count()).toBeGreaterThan(4);
 		await ownPocketBase.stop();
-		await expect(race.getByRole('status').filter({ hasText: 'Done: 120 requests.' })).toBeVisible({
+		await expect(race.getByRole('status').filter({ hasText: 'Done: 30 requests.' })).toBeVisible({
 			timeout: 25_000,
 		});
 		expect((await tableRows(table))[0]?.['Result']).toBe('OK');
