@@ -17,6 +17,40 @@ test.describe('latency explorer (no PocketBase needed)', () => {
 		await expect(explorer.locator('[data-chart] svg')).toBeVisible();
 	});
 
+	test('charts a first page load by architecture, and a link keeps that choice', async ({
+		page,
+	}) => {
+		await page.goto(`${page_}?pb=${encodeURIComponent('http://127.0.0.1:9')}`);
+		const explorer = page.locator('latency-explorer');
+		await explorer.scrollIntoViewIfNeeded();
+		await expect(explorer.getByRole('combobox', { name: 'Page', exact: true })).toBeHidden();
+		await explorer.getByLabel('Chart').selectOption({ label: 'A first page load' });
+		await expect(page).toHaveURL(/lx-chart=page-load/);
+		await explorer
+			.getByRole('combobox', { name: 'Page', exact: true })
+			.selectOption({ label: 'A public article' });
+		await explorer.getByLabel('Reader location').selectOption('syd');
+		const summary = explorer.locator('[data-summary]');
+		await expect(summary).toContainText('Modelled first view of a public article');
+		await expect(summary).toContainText('reader in Sydney');
+		await expect(explorer.getByText('CORS preflight', { exact: true })).toBeVisible();
+
+		await explorer.getByText('The values as a table').click();
+		const table = explorer.getByRole('region', { name: 'Modelled first views by architecture' });
+		await expect(table.getByRole('row')).toHaveCount(7);
+		await expect(
+			table.getByRole('rowheader', { name: 'Server-rendered, server in Sydney' })
+		).toBeVisible();
+
+		// The link reopens the same chart for the same page.
+		await page.reload();
+		await explorer.scrollIntoViewIfNeeded();
+		await expect(explorer.getByLabel('Chart')).toHaveValue('page-load');
+		await expect(explorer.locator('[data-summary]')).toContainText(
+			'Modelled first view of a public article'
+		);
+	});
+
 	test('an out-of-range route factor is explained and clamped', async ({ page }) => {
 		await page.goto(`${page_}?lx-route-factor=99`);
 		const explorer = page.locator('latency-explorer');

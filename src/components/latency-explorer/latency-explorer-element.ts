@@ -9,6 +9,7 @@ import type { explorerSchema } from './latency-explorer-view';
 
 const loadLib = importAll(() => [
 	import('./latency-explorer-view'),
+	import('./latency-explorer-page-load'),
 	import('~/lib/url-state'),
 	import('../demo-kit/settings-form'),
 	import('../demo-kit/copy-link'),
@@ -81,12 +82,28 @@ class LatencyExplorer extends HTMLElement {
 		{ problems = [], writeUrl }: { problems?: string[]; writeUrl: boolean }
 	) {
 		const decoded = form.read();
-		const view = lib.explorerView(decoded.value);
-		this.querySelector('[data-chart]')!.innerHTML = lib.renderChart(view, `${this.id}-chart`);
-		this.querySelector('[data-table]')!.innerHTML = lib.renderTable(view);
+		const chartId = `${this.id}-chart`;
+		const pageLoad = decoded.value.chart === 'page-load';
+		const view = pageLoad ? lib.pageLoadView(decoded.value) : lib.explorerView(decoded.value);
+		const [chart, table] =
+			'page' in view
+				? [lib.renderPageLoadChart(view, chartId), lib.renderPageLoadTable(view)]
+				: [lib.renderChart(view, chartId), lib.renderTable(view)];
+		this.querySelector('[data-chart]')!.innerHTML = chart;
+		this.querySelector('[data-table]')!.innerHTML = table;
+		this.querySelector('[data-table]')!.setAttribute(
+			'aria-label',
+			pageLoad ? 'Modelled first views by architecture' : 'Modelled values by server location'
+		);
+		this.querySelector('[data-heading]')!.textContent = lib.chartNames[decoded.value.chart];
 		this.querySelector('[data-summary]')!.textContent = view.summary;
 		this.querySelector('[data-params]')!.textContent = `Model parameters: ${view.parameters}.`;
-		this.querySelector<HTMLElement>('[data-cold-legend]')!.hidden = !view.showsColdStarts;
+		// Each chart has its own key; the page choice matters only to the page-load chart.
+		this.querySelector<HTMLElement>('[data-setting="page"]')!.hidden = !pageLoad;
+		this.querySelector<HTMLElement>('[data-request-legend]')!.hidden = pageLoad;
+		this.querySelector<HTMLElement>('[data-page-legend]')!.hidden = !pageLoad;
+		this.querySelector<HTMLElement>('[data-cold-legend]')!.hidden =
+			'page' in view || !view.showsColdStarts;
 
 		this.querySelector('[data-problems]')!.replaceChildren(
 			...[...problems, ...decoded.problems].map((text) => {

@@ -34,7 +34,20 @@ export const browserConnectionWords: Record<BrowserConnection, string> = {
 	'pocketbase-new': 'page’s server connection open, new one to PocketBase',
 };
 
+/** What the explorer charts: one request's added latency, or a whole first page load. */
+export const chartNames = {
+	request: 'One request through a server, by where the server sits',
+	'page-load': 'A first page load, by architecture',
+} as const;
+
 export const explorerSchema = {
+	chart: { kind: 'choice', label: 'Chart', options: ['request', 'page-load'], default: 'request' },
+	page: {
+		kind: 'choice',
+		label: 'Page',
+		options: ['my-notes', 'public-article'],
+		default: 'my-notes',
+	},
 	reader: { kind: 'choice', label: 'Reader location', options: locationIds, default: 'lhr' },
 	pocketbase: {
 		kind: 'choice',
