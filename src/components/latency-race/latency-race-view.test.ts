@@ -168,6 +168,12 @@ describe('results', () => {
 		);
 	});
 
+	it('give measured times in hundredths when the page’s clock records 5 µs steps', () => {
+		const rows = requestRows([result('direct', 2.345, { index: 0 })], true);
+		expect(rows[0]?.[3]).toBe('2.35 ms');
+		expect(requestRows([result('direct', 2.345, { index: 0 })])[0]?.[3]).toBe('2.3 ms');
+	});
+
 	it('say which instrument timed the calls, and warn when it was not the same for all', () => {
 		expect(instrumentText(run)).toContain('from the moment the request was sent');
 		const mixed = instrumentText([
