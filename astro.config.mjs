@@ -6,12 +6,16 @@ import { repositoryUrl, siteUrl } from './site.config.mjs';
 import { playgroundUrl } from './src/lib/pocketbase-url.ts';
 import { completeContentSecurityPolicy } from './src/security/complete-policy.ts';
 import { contentSecurityPolicy } from './src/security/content-security-policy.ts';
+import { crossOriginIsolationHeaders } from './src/security/cross-origin-isolation.ts';
 import { starlightInlineScriptHashes } from './src/security/inline-scripts.ts';
 import { tableRegions } from './src/markdown/table-regions.ts';
 
 export default defineConfig({
 	site: siteUrl,
 	trailingSlash: 'always',
+	// `astro dev` and `astro preview` (the e2e tests, the bench) send these on every response; a
+	// static host gets them from public/_headers.
+	server: { headers: crossOriginIsolationHeaders },
 	// Build-time only: `astro dev` serves pages without the policy (Vite injects its own scripts).
 	security: {
 		csp: contentSecurityPolicy({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { crossOriginIsolationHeaders } from './cross-origin-isolation';
 import { parseHeadersFile, patternMatches } from './headers-file';
 
 const headersFile = readFileSync(new URL('../../public/_headers', import.meta.url), 'utf8');
@@ -33,6 +34,12 @@ describe('public/_headers', () => {
 		expect(everyPage['X-Frame-Options']).toBe('DENY');
 		expect(everyPage['X-Content-Type-Options']).toBe('nosniff');
 		expect(everyPage['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
+	});
+
+	it('isolates every page as astro dev and astro preview do', () => {
+		for (const [name, value] of Object.entries(crossOriginIsolationHeaders)) {
+			expect(everyPage[name]).toBe(value);
+		}
 	});
 
 	it('restricts no script, style or connection, which would cancel the pages’ hashed policy', () => {

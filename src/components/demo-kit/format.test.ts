@@ -11,6 +11,14 @@ describe('formatMs', () => {
 		expect(formatMs(-0.01)).toBe('0 ms');
 	});
 
+	it('gives hundredths below 100 ms when the clock is fine enough', () => {
+		expect(formatMs(2.346, { fine: true })).toBe('2.35 ms');
+		expect(formatMs(2.3, { fine: true })).toBe('2.30 ms');
+		expect(formatMs(14.016, { fine: true })).toBe('14.02 ms');
+		expect(formatMs(182.4, { fine: true })).toBe('182 ms');
+		expect(formatMs(0.004, { fine: true })).toBe('0 ms');
+	});
+
 	it('shows a dash, not a made-up number, when there is none', () => {
 		expect(formatMs(undefined)).toBe('–');
 		expect(formatMs(Number.NaN)).toBe('–');

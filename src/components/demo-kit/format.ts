@@ -2,12 +2,14 @@
 
 /**
  * "0.5 ms", "17.9 ms", "182 ms", "−12 ms": one decimal below 10 ms, whole numbers above;
- * "–" when there is no number to show.
+ * "–" when there is no number to show. `fine` gives two decimals below 100 ms ("2.37 ms",
+ * "14.02 ms"), for times a cross-origin isolated page's clock recorded in steps of 5 µs
+ * (demo-kit/timing.ts): a loaded machine's loopback request can take tens of milliseconds.
  */
-export function formatMs(ms: number | undefined, { signed = false } = {}): string {
+export function formatMs(ms: number | undefined, { signed = false, fine = false } = {}): string {
 	if (ms === undefined || !Number.isFinite(ms)) return '–';
 	const magnitude = Math.abs(ms);
-	const digits = magnitude < 10 ? 1 : 0;
+	const digits = fine ? (magnitude < 100 ? 2 : 0) : magnitude < 10 ? 1 : 0;
 	let text = magnitude.toFixed(digits);
 	if (Number(text) === 0) return '0 ms';
 	if (ms < 0) text = `−${text}`;

@@ -168,6 +168,13 @@ describe('results', () => {
 		);
 	});
 
+	it('give measured and total times in hundredths when the page’s clock records 5 µs steps', () => {
+		const fine = requestRows([result('direct', 2.346, { index: 0 })], true)[0];
+		expect([fine?.[3], fine?.[5]]).toEqual(['2.35 ms', '2.35 ms']);
+		const coarse = requestRows([result('direct', 2.346, { index: 0 })])[0];
+		expect([coarse?.[3], coarse?.[5]]).toEqual(['2.3 ms', '2.3 ms']);
+	});
+
 	it('say which instrument timed the calls, and warn when it was not the same for all', () => {
 		expect(instrumentText(run)).toContain('from the moment the request was sent');
 		const mixed = instrumentText([

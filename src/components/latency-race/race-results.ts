@@ -8,6 +8,7 @@ import {
 	requestRows,
 	summaryRows,
 } from './latency-race-view';
+import { fineClock } from '../demo-kit/timing';
 import { drawWaterfall } from './waterfall';
 
 type Part = (name: string) => HTMLElement;
@@ -33,7 +34,9 @@ export function showResults(
 	part('outcome').textContent = outcomeText(results, phase, settings.seed);
 	part('instrument').textContent = instrumentText(results);
 	drawWaterfall(part('waterfall') as unknown as SVGSVGElement, results, settings, hatchId);
-	part('request-rows').replaceChildren(...requestRows(results).map((cells) => row(cells)));
+	part('request-rows').replaceChildren(
+		...requestRows(results, fineClock()).map((cells) => row(cells))
+	);
 }
 
 /** A table row; `header` cells are row headers, naming the row. */
