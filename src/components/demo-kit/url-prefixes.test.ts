@@ -6,6 +6,7 @@
  * every demo's prefix too, or one copy would read (and report as mistakes) another's parameters.
  */
 import { describe, expect, it } from 'vitest';
+import twoCopiesPage from '../../e2e/two-copies.astro?raw';
 import { demoUrlPrefix } from './demo-props';
 
 const views = import.meta.glob<{ urlPrefix?: unknown }>('../*/*-view.ts', { eager: true });
@@ -59,6 +60,19 @@ describe('demo URL prefixes', () => {
 					);
 			}
 			for (const name of reserved) expect(name.startsWith(String(a.prefix)), a.demo).toBe(false);
+		}
+	});
+});
+
+describe('the e2e page of two copies of every demo (src/e2e/two-copies.astro)', () => {
+	it('places every demo twice, the second copy under an id of its own', () => {
+		for (const demo of demoFolders) {
+			const name = new RegExp(`import (\\w+) from '~/components/${demo}/${demo}\\.astro'`).exec(
+				twoCopiesPage
+			)?.[1];
+			expect(name, demo).toBeDefined();
+			expect(twoCopiesPage, demo).toContain(`<${name} />`);
+			expect(twoCopiesPage, demo).toMatch(new RegExp(`<${name} id="[\\w-]+" />`));
 		}
 	});
 });
