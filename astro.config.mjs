@@ -9,6 +9,7 @@ import { contentSecurityPolicy } from './src/security/content-security-policy.ts
 import { crossOriginIsolationHeaders } from './src/security/cross-origin-isolation.ts';
 import { starlightInlineScriptHashes } from './src/security/inline-scripts.ts';
 import { tableRegions } from './src/markdown/table-regions.ts';
+import { e2ePages } from './src/e2e/e2e-pages.ts';
 
 export default defineConfig({
 	site: siteUrl,
@@ -70,6 +71,8 @@ export default defineConfig({
 		}),
 		// After starlight(): wraps Markdown tables in focusable, named scroll regions.
 		tableRegions(),
+		// Pages only the e2e tests open, in an e2e build only (E2E_PB_PORT is its PocketBase's port).
+		e2ePages(Boolean(process.env['E2E_PB_PORT'])),
 		// After the build: the policy first in each page's <head>, with every inline style's hash.
 		completeContentSecurityPolicy(),
 	],

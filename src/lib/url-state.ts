@@ -4,8 +4,9 @@
  * A demo declares a schema (each field's kind, bounds and default); this module turns settings
  * into query parameters and back. Decoding never throws: whatever a link contains, the demo
  * gets a complete, in-bounds settings object plus a list of problems in plain words to show
- * next to it. Each demo uses its own prefix (`lx-`, `race-`...), so several demos can share a
- * page and leave each other's parameters, and `?pb=`, alone.
+ * next to it. Each demo uses its own prefix (`lx-`, `race-`...; a second copy of a demo on one
+ * page its own, see demoUrlPrefix() in the demo kit), so several demos can share a page and
+ * leave each other's parameters, and `?pb=`, alone.
  */
 
 interface FieldBase {

@@ -18,7 +18,6 @@ import {
 	leakSchema,
 	stepAnnouncement,
 	stepRows,
-	urlPrefix,
 	verdict,
 	visitorsText,
 	type CancelResult,
@@ -31,7 +30,7 @@ class AuthLeak extends DemoElement<typeof leakSchema> {
 	#current = 0;
 
 	protected options() {
-		return { settings: { schema: leakSchema, prefix: urlPrefix } };
+		return { settings: { schema: leakSchema } };
 	}
 
 	protected start() {

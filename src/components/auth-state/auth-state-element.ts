@@ -16,7 +16,6 @@ import {
 	pageViewLines,
 	sessionText,
 	tokenRows,
-	urlPrefix,
 	type AccountAction,
 } from './auth-state-view';
 import { lineItems, noteItems, tableRow, tokenTerms } from './auth-state-render';
@@ -26,7 +25,7 @@ class AuthState extends DemoElement<typeof authSchema> {
 	#cookies = new flows.CookieFlow();
 
 	protected options() {
-		return { settings: { schema: authSchema, prefix: urlPrefix } };
+		return { settings: { schema: authSchema } };
 	}
 
 	protected start() {

@@ -5,12 +5,14 @@
 import { SettingsForm } from '../demo-kit/settings-form';
 import { copyLink } from '../demo-kit/copy-link';
 import { decodeSettings, defaultSettings } from '~/lib/url-state';
-import { answerSchema, renderRecommendation, urlPrefix } from './decision-guide-view';
+import { demoUrlPrefixOf } from '../demo-kit/demo-props';
+import { answerSchema, renderRecommendation } from './decision-guide-view';
 
 class DecisionGuide extends HTMLElement {
 	connectedCallback() {
-		const form = new SettingsForm(this.querySelector('form')!, answerSchema, urlPrefix);
-		const fromUrl = decodeSettings(answerSchema, new URLSearchParams(location.search), urlPrefix);
+		const prefix = demoUrlPrefixOf(this);
+		const form = new SettingsForm(this.querySelector('form')!, answerSchema, prefix);
+		const fromUrl = decodeSettings(answerSchema, new URLSearchParams(location.search), prefix);
 		form.fill(fromUrl.value);
 		this.#render(
 			form,

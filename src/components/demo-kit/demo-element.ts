@@ -11,7 +11,8 @@
  *   the reader's words with its advice, announced, and reported to the page's connection.
  * - **Settings** (`settings()`): with a schema, the demo's `<form>` is bound to the URL, filled
  *   from it on load, written back on every change, and `copy-link` copies a link to this demo
- *   with them.
+ *   with them. Its parameters carry this copy's prefix (`urlPrefix`, from the markup's
+ *   `data-url-prefix`), so two copies of a demo on one page keep their settings apart.
  * - **Start**: `start()` runs once, when the demo comes near the screen or is touched, so its code
  *   and the SDK load only then (`lazy`), or at once.
  */
@@ -21,11 +22,12 @@ import { decodeSettings, type Schema, type Settings } from '~/lib/url-state';
 import { onClick, startWhenNear } from './actions';
 import { connection, reportFailure, startWatching } from './connection';
 import { copyLink } from './copy-link';
+import { demoUrlPrefixOf } from './demo-props';
 import { SettingsForm } from './settings-form';
 
 export interface DemoOptions<S extends Schema | undefined> {
-	/** The demo's settings schema and URL prefix, when it has settings. */
-	settings?: S extends Schema ? { schema: S; prefix: string } : never;
+	/** The demo's settings schema, when it has settings (bound under `urlPrefix`). */
+	settings?: S extends Schema ? { schema: S } : never;
 	/** Start only when the demo comes near the screen or is touched (default: at once). */
 	lazy?: boolean;
 }
@@ -52,7 +54,7 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 
 	connectedCallback() {
 		const options = this.options();
-		if (options.settings) this.#bindSettings(options.settings.schema, options.settings.prefix);
+		if (options.settings) this.#bindSettings(options.settings.schema, this.urlPrefix);
 		const begin = () => {
 			startWatching();
 			this.#unsubscribe = connection.subscribe(({ status }) => {
@@ -69,6 +71,11 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	disconnectedCallback() {
 		this.#stopWatching?.();
 		this.#unsubscribe?.();
+	}
+
+	/** The prefix of this copy's URL parameters (`race-`, or `race.<id>.` for a second copy). */
+	protected get urlPrefix(): string {
+		return demoUrlPrefixOf(this);
 	}
 
 	/** Whether PocketBase can be tried now (answering, or answering 429). */

@@ -16,7 +16,6 @@ import {
 	measuredContentMs,
 	measuredRows,
 	progressText,
-	urlPrefix,
 	verdict,
 	type CallSample,
 	type Measurements,
@@ -30,7 +29,7 @@ class FirstVisit extends DemoElement<typeof firstVisitSchema> {
 	#last: Measurements | undefined;
 
 	protected options() {
-		return { settings: { schema: firstVisitSchema, prefix: urlPrefix }, lazy: true };
+		return { settings: { schema: firstVisitSchema }, lazy: true };
 	}
 
 	protected start() {

@@ -3,6 +3,7 @@
  * page (rendered at build time); this loads the model only when the explorer comes near the
  * screen or is touched, then redraws from latency-explorer-view.ts on every change.
  */
+import { demoUrlPrefixOf } from '../demo-kit/demo-props';
 import { importAll, LazyModule } from '../demo-kit/lazy-module';
 import type { SettingsForm } from '../demo-kit/settings-form';
 import type { explorerSchema } from './latency-explorer-view';
@@ -25,7 +26,7 @@ class LatencyExplorer extends HTMLElement {
 		this.#code.whenNear(this, (lib) =>
 			this.#wire(
 				lib,
-				new lib.SettingsForm(this.querySelector('form')!, lib.explorerSchema, lib.urlPrefix)
+				new lib.SettingsForm(this.querySelector('form')!, lib.explorerSchema, demoUrlPrefixOf(this))
 			)
 		);
 	}
@@ -37,9 +38,9 @@ class LatencyExplorer extends HTMLElement {
 
 	#wire(lib: Lib, form: Form) {
 		const fromUrl = new URLSearchParams(location.search);
-		const linked = [...fromUrl.keys()].some((key) => key.startsWith(lib.urlPrefix));
+		const linked = [...fromUrl.keys()].some((key) => key.startsWith(form.prefix));
 		if (linked) {
-			const { value, problems } = lib.decodeSettings(lib.explorerSchema, fromUrl, lib.urlPrefix);
+			const { value, problems } = lib.decodeSettings(lib.explorerSchema, fromUrl, form.prefix);
 			form.fill(value);
 			this.#render(lib, form, {
 				problems: problems.map((p) => `This link: ${p}`),

@@ -13,7 +13,6 @@ import {
 	progressText,
 	raceSchema,
 	scenarioText,
-	urlPrefix,
 } from './latency-race-view';
 import { replayOnDiagrams, runRace } from './race-run';
 import { showResults } from './race-results';
@@ -25,13 +24,13 @@ class LatencyRace extends DemoElement<typeof raceSchema> {
 	#controller: AbortController | undefined;
 
 	protected options() {
-		return { settings: { schema: raceSchema, prefix: urlPrefix } };
+		return { settings: { schema: raceSchema } };
 	}
 
 	protected start() {
 		const params = new URLSearchParams(location.search);
-		const decoded = decodeSettings(raceSchema, params, urlPrefix);
-		this.#settings = initialSettings(decoded.value, params);
+		const decoded = decodeSettings(raceSchema, params, this.urlPrefix);
+		this.#settings = initialSettings(decoded.value, params, this.urlPrefix);
 		this.#showProblems(decoded.problems);
 		this.#fillForm();
 		const form = this.settingsForm.form;

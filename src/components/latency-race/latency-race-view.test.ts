@@ -206,7 +206,7 @@ describe('settings in the URL', () => {
 		const params = encodeSettings(raceSchema, custom, urlPrefix);
 		const decoded = decodeSettings(raceSchema, params, urlPrefix);
 		expect(decoded.problems).toEqual([]);
-		expect(initialSettings(decoded.value, params)).toEqual(custom);
+		expect(initialSettings(decoded.value, params, urlPrefix)).toEqual(custom);
 	});
 
 	it('report out-of-range input and keep the bounds', () => {
@@ -225,17 +225,26 @@ describe('settings in the URL', () => {
 			'race-scenario=serverless-other-region&race-cold-start-chance=0'
 		);
 		const decoded = decodeSettings(raceSchema, params, urlPrefix);
-		const settings = initialSettings(decoded.value, params);
+		const settings = initialSettings(decoded.value, params, urlPrefix);
 		expect(settings.coldStartChance).toBe(0);
 		expect(settings.browserServerRttMs).toBe(
 			withPreset(decoded.value, 'serverless-other-region').browserServerRttMs
 		);
 	});
 
+	it('a second copy’s link keeps its own legs, under its own prefix', () => {
+		const params = new URLSearchParams(
+			'race-cold-start-chance=0.5&race.b.scenario=serverless-other-region&race.b.cold-start-chance=0'
+		);
+		const decoded = decodeSettings(raceSchema, params, 'race.b.');
+		expect(decoded.problems).toEqual([]);
+		expect(initialSettings(decoded.value, params, 'race.b.').coldStartChance).toBe(0);
+	});
+
 	it('a preset named in a link without legs gets the preset’s legs', () => {
 		const params = new URLSearchParams('race-scenario=serverless-other-region');
 		const decoded = decodeSettings(raceSchema, params, urlPrefix);
-		expect(initialSettings(decoded.value, params)).toEqual(
+		expect(initialSettings(decoded.value, params, urlPrefix)).toEqual(
 			withPreset(decoded.value, 'serverless-other-region')
 		);
 	});

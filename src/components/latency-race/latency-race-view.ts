@@ -101,13 +101,18 @@ export const presetLabels = Object.fromEntries(
 /**
  * Settings as a link opens them: the named preset's model fills every field the link does not
  * set itself, so `?race-scenario=…&race-cold-start-chance=0` means "that preset, no cold starts".
+ * `prefix` is the copy's URL prefix (`race-` for the page's first race).
  */
-export function initialSettings(decoded: RaceSettings, params: URLSearchParams): RaceSettings {
+export function initialSettings(
+	decoded: RaceSettings,
+	params: URLSearchParams,
+	prefix: string
+): RaceSettings {
 	if (decoded.scenario === 'custom') return decoded;
 	const preset = withPreset(decoded, decoded.scenario);
 	const result = { ...preset };
 	for (const key of presetFields) {
-		if (params.has(paramName(key, urlPrefix))) result[key] = decoded[key];
+		if (params.has(paramName(key, prefix))) result[key] = decoded[key];
 	}
 	return result;
 }

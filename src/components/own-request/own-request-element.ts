@@ -25,7 +25,6 @@ import {
 	filterHints,
 	ownSchema,
 	sessionText,
-	urlPrefix,
 	withOwner,
 	type OwnForm,
 	type TextField,
@@ -38,7 +37,7 @@ class OwnRequest extends DemoElement<typeof ownSchema> {
 	#collection: CollectionControl | undefined;
 
 	protected options() {
-		return { settings: { schema: ownSchema, prefix: urlPrefix } };
+		return { settings: { schema: ownSchema } };
 	}
 
 	protected start() {
@@ -46,9 +45,9 @@ class OwnRequest extends DemoElement<typeof ownSchema> {
 		this.#collection = new CollectionControl(
 			this.getPart('collection-choice'),
 			this.getPart('collection-typed'),
-			paramName('collection', urlPrefix)
+			paramName('collection', this.urlPrefix)
 		);
-		const link = decodeSettings(ownSchema, new URLSearchParams(location.search), urlPrefix);
+		const link = decodeSettings(ownSchema, new URLSearchParams(location.search), this.urlPrefix);
 		this.#collection.set(link.value.collection);
 		this.#showProblems(link.problems);
 		this.settingsForm.unused = (key) => unusedBy(this.settings().method, key);

@@ -3,6 +3,7 @@
  * (rendered at build time); this loads the model when the demo comes near the screen or is
  * touched, and runs the simulation in slices, yielding to the page between them, with progress.
  */
+import { demoUrlPrefixOf } from '../demo-kit/demo-props';
 import { importAll, LazyModule } from '../demo-kit/lazy-module';
 import type { SettingsForm } from '../demo-kit/settings-form';
 import type { crowdSchema } from './rate-limit-crowd-view';
@@ -41,7 +42,10 @@ class RateLimitCrowd extends HTMLElement {
 			}
 		});
 		this.#code.whenNear(this, (lib) =>
-			this.#wire(lib, new lib.SettingsForm(this.#part('form'), lib.crowdSchema, lib.urlPrefix))
+			this.#wire(
+				lib,
+				new lib.SettingsForm(this.#part('form'), lib.crowdSchema, demoUrlPrefixOf(this))
+			)
 		);
 	}
 
@@ -57,10 +61,10 @@ class RateLimitCrowd extends HTMLElement {
 
 	#wire(lib: Lib, form: Form) {
 		const fromUrl = new URLSearchParams(location.search);
-		const linked = [...fromUrl.keys()].some((key) => key.startsWith(lib.urlPrefix));
+		const linked = [...fromUrl.keys()].some((key) => key.startsWith(form.prefix));
 		const asServed = JSON.stringify(form.read().value);
 		if (linked) {
-			const { value, problems } = lib.decodeSettings(lib.crowdSchema, fromUrl, lib.urlPrefix);
+			const { value, problems } = lib.decodeSettings(lib.crowdSchema, fromUrl, form.prefix);
 			form.fill(value);
 			void this.#run(
 				lib,

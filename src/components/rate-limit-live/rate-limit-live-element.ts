@@ -21,7 +21,6 @@ import {
 	rowCells,
 	serverSchedule,
 	serverSummary,
-	urlPrefix,
 	waitingText,
 	type Attempt,
 } from './rate-limit-live-view';
@@ -33,7 +32,7 @@ class RateLimitLive extends DemoElement<typeof liveSchema> {
 	#predictor = new Predictor();
 
 	protected options() {
-		return { settings: { schema: liveSchema, prefix: urlPrefix } };
+		return { settings: { schema: liveSchema } };
 	}
 
 	protected start() {

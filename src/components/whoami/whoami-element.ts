@@ -21,7 +21,6 @@ import {
 	segmentLines,
 	sessionText,
 	timeText,
-	urlPrefix,
 	whoamiHop,
 	whoamiSchema,
 } from './whoami-view';
@@ -30,7 +29,7 @@ type Path = 'direct' | 'proxy';
 
 class Whoami extends DemoElement<typeof whoamiSchema> {
 	protected options() {
-		return { settings: { schema: whoamiSchema, prefix: urlPrefix } };
+		return { settings: { schema: whoamiSchema } };
 	}
 
 	protected start() {
