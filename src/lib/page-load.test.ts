@@ -103,6 +103,16 @@ describe('modelPageLoad', () => {
 		);
 	});
 
+	it('charges plain HTTP one round trip per new connection, the TCP handshake alone', () => {
+		const tcp = { ...params, dnsMs: 0, connectionRoundTrips: 1 };
+		const direct = modelPageLoad('browser-direct', 'my-notes', tcp);
+		// Site: handshake + HTML + script; PocketBase: handshake + preflight + data.
+		expect(direct.contentMs).toBeCloseTo(6 * 20);
+		expect(direct.phases[0]?.label).toBe('Connection to the static host (TCP, no TLS)');
+		const near = modelPageLoad('server-near', 'my-notes', tcp);
+		expect(near.contentMs).toBeCloseTo(20 + 20 + 2 + 0.5);
+	});
+
 	it('leaves out phases that cost nothing (a cached DNS answer)', () => {
 		const load = modelPageLoad('server-near', 'public-article', { ...params, dnsMs: 0 });
 		expect(load.phases.map((p) => p.kind)).not.toContain('dns');

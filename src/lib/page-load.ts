@@ -63,6 +63,12 @@ export interface PageLoadParams {
 	 * server's hook calls `authRefresh()` before each request of a signed-in user.
 	 */
 	serverCalls: number;
+	/**
+	 * Round trips a new connection costs before its first request: `newConnectionRoundTrips`
+	 * (TCP + TLS 1.3) unless set. Plain HTTP, as in the bench's calibration on loopback, pays
+	 * the TCP handshake alone: 1.
+	 */
+	connectionRoundTrips?: number;
 }
 
 export type PhaseKind = 'dns' | 'connect' | 'html' | 'script' | 'preflight' | 'data' | 'server';
@@ -105,10 +111,20 @@ function phase(kind: PhaseKind, label: string, ms: number): Phase {
 	return { kind, label, ms };
 }
 
-function firstDocument(host: string, rttMs: number, dnsMs: number): Phase[] {
+/** Round trips a new connection costs on this page's links. */
+function handshakes(p: PageLoadParams): number {
+	return p.connectionRoundTrips ?? newConnectionRoundTrips;
+}
+
+/** What a new connection is, in the phase labels. */
+function connectionWords(p: PageLoadParams): string {
+	return handshakes(p) === newConnectionRoundTrips ? 'TCP + TLS 1.3' : 'TCP, no TLS';
+}
+
+function firstDocument(host: string, rttMs: number, p: PageLoadParams): Phase[] {
 	return [
-		phase('dns', `DNS lookup of ${host}`, dnsMs),
-		phase('connect', `Connection to ${host} (TCP + TLS 1.3)`, newConnectionRoundTrips * rttMs),
+		phase('dns', `DNS lookup of ${host}`, p.dnsMs),
+		phase('connect', `Connection to ${host} (${connectionWords(p)})`, handshakes(p) * rttMs),
 		phase('html', `HTML from ${host}`, rttMs),
 	];
 }
@@ -119,7 +135,7 @@ function browserData(p: PageLoadParams, how: 'direct' | 'preconnect' | 'same-ori
 	if (how === 'same-origin') {
 		return [phase('data', 'Data from PocketBase, same origin: no preflight', bp)];
 	}
-	const handshake = p.dnsMs + newConnectionRoundTrips * bp;
+	const handshake = p.dnsMs + handshakes(p) * bp;
 	// Preconnect starts the second origin's handshake when the HTML arrives, beside the script.
 	const waited = how === 'preconnect' ? Math.max(0, handshake - p.browserSiteRttMs) : handshake;
 	return [
@@ -127,7 +143,7 @@ function browserData(p: PageLoadParams, how: 'direct' | 'preconnect' | 'same-ori
 			'connect',
 			how === 'preconnect'
 				? 'Rest of the PocketBase handshake not hidden behind the script (preconnect)'
-				: 'DNS and connection to PocketBase, a second origin (TCP + TLS 1.3)',
+				: `DNS and connection to PocketBase, a second origin (${connectionWords(p)})`,
 			waited
 		),
 		phase('preflight', 'CORS preflight (OPTIONS) to PocketBase', bp),
@@ -171,8 +187,8 @@ function serverRendered(p: PageLoadParams, bsRttMs: number, spRttMs: number): Ph
 		phase('dns', 'DNS lookup of the app server', p.dnsMs),
 		phase(
 			'connect',
-			'Connection to the app server (TCP + TLS 1.3)',
-			newConnectionRoundTrips * bsRttMs
+			`Connection to the app server (${connectionWords(p)})`,
+			handshakes(p) * bsRttMs
 		),
 		phase('html', 'Request and response, browser ↔ server', bsRttMs),
 		phase('server', 'Server’s own work (handler, render)', p.handlerMs),
@@ -200,7 +216,7 @@ export function modelPageLoad(
 		case 'browser-direct':
 		case 'browser-preconnect':
 			phases = [
-				...firstDocument('the static host', p.browserSiteRttMs, p.dnsMs),
+				...firstDocument('the static host', p.browserSiteRttMs, p),
 				script,
 				...browserData(p, architecture === 'browser-direct' ? 'direct' : 'preconnect'),
 			];
@@ -210,7 +226,7 @@ export function modelPageLoad(
 		case 'browser-same-origin':
 			// One origin in front of both: the pages come from beside PocketBase, over its route.
 			phases = [
-				...firstDocument('the app’s origin', p.browserPocketBaseRttMs, p.dnsMs),
+				...firstDocument('the app’s origin', p.browserPocketBaseRttMs, p),
 				phase('script', 'JavaScript from the same host', p.browserPocketBaseRttMs),
 				...browserData(p, 'same-origin'),
 			];
@@ -231,7 +247,7 @@ export function modelPageLoad(
 			// A public article is in the built HTML; a signed-in reader's notes cannot be, so the
 			// prebuilt shell fetches them as a browser-rendered page does.
 			phases = [
-				...firstDocument('the static host', p.browserSiteRttMs, p.dnsMs),
+				...firstDocument('the static host', p.browserSiteRttMs, p),
 				...(page === 'public-article' ? [] : [script, ...browserData(p, 'direct')]),
 			];
 			next = nextDirect(p, false);
