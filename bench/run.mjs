@@ -6,7 +6,8 @@
 //   - the A/A check: the race with every modelled cost at zero, proxy/direct median ratio, five
 //     rounds of it and their median
 //   - the crowd simulation at K = 5,000 over 1 hour (in Node and on the page)
-//   - calibration: what the real SvelteKit example adds per request, beside the model's handlerMs
+//   - calibration: what the real SvelteKit example adds per request, beside the model's handlerMs;
+//     and the page-load model against real first visits with each link's round trip injected
 //   - the load run: 200 simulated visitors on a fresh playground, then stepped to find the knee
 // Results go to bench/results/latest.json (the load run also to bench/results/load.json) and a
 // table on stdout.
@@ -16,6 +17,10 @@
 //   npm run bench -- --skip-load    everything but the load run
 //   npm run bench -- --only=aa      just the A/A rounds (build, PocketBase, site, browser);
 //                                   --aa-rounds=5 --aa-requests=150
+//   npm run bench -- --only=calibration
+//                                   just the page-load model against real first visits with
+//                                   injected round trips (bench/calibration.mjs);
+//                                   --calibration-runs=9 visits of each page per scenario
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +38,7 @@ import {
 	waitForHealth,
 } from '../scripts/pocketbase-process.mjs';
 import { startPreview } from '../scripts/site-process.mjs';
-import { loadBench } from './load.mjs';
+import { calibrationRun } from './calibration.mjs';
 import {
 	aaRuns,
 	aaSummary,
@@ -56,6 +61,7 @@ const { values: args } = parseArgs({
 		'load-no-realtime': { type: 'boolean', default: false },
 		'aa-rounds': { type: 'string', default: '5' },
 		'aa-requests': { type: 'string', default: '150' },
+		'calibration-runs': { type: 'string', default: '9' },
 	},
 });
 const loadOptions = {
@@ -72,6 +78,8 @@ const resultsDir = join(projectRoot, 'bench/results');
 
 /** The load run alone needs no build, browser or site: only PocketBase. */
 async function runLoad() {
+	// Imported only here: its HTTP client (undici 8) needs a newer Node than the rest.
+	const { loadBench } = await import('./load.mjs');
 	const load = await loadBench(loadOptions);
 	mkdirSync(resultsDir, { recursive: true });
 	writeFileSync(
@@ -83,11 +91,67 @@ async function runLoad() {
 	);
 	return load;
 }
+/**
+ * The calibration table: each scenario's two pages, the model's round trips against what they
+ * cost (each visit minus its pair with no latency injected), and the whole time to content.
+ * @param {Awaited<ReturnType<typeof calibrationRun>>} c
+ */
+function printCalibration(c) {
+	const ms = (/** @type {number} */ v) => v.toFixed(0);
+	const pct = (/** @type {number} */ v) => `${v >= 0 ? '+' : ''}${v.toFixed(1)} %`;
+	console.log(
+		`Calibration: time to content (first contentful paint), ${c.runs} pairs of first visits per page and scenario, load average ${c.load.map((l) => l.toFixed(1)).join(' → ')}`
+	);
+	console.table(
+		c.results.flatMap((r) =>
+			/** @type {const} */ (['server', 'browser']).map((which) => {
+				const p = r[which];
+				return {
+					scenario: r.scenario.id,
+					page: which === 'server' ? 'server-rendered (SvelteKit)' : 'browser-rendered',
+					'model: round trips ms': ms(p.modelRoundTripsMs),
+					'measured: round trips ms': ms(p.roundTrips.medianMs),
+					'middle half': `${ms(p.roundTrips.q1Ms)}–${ms(p.roundTrips.q3Ms)}`,
+					error: pct(p.errorPercent),
+					'time to content ms': ms(p.total.medianMs),
+					'no latency ms': ms(p.none.medianMs),
+					'error of whole': pct(p.errorOfTotalPercent),
+					budget: '±15 %',
+				};
+			})
+		)
+	);
+}
+
+/** The calibration alone needs no build or site: the SvelteKit example, PocketBase, a browser. */
+async function runCalibration() {
+	const browser = await chromium.launch({
+		executablePath: (await resolveBrowser()).executablePath,
+		args: chromiumArgs,
+	});
+	try {
+		return await calibrationRun(browser, { runs: Number(args['calibration-runs']) });
+	} finally {
+		await browser.close();
+	}
+}
+
 if (args.only === 'load') {
 	await runLoad();
 	process.exit(0);
+} else if (args.only === 'calibration') {
+	const calibration = await runCalibration();
+	mkdirSync(resultsDir, { recursive: true });
+	writeFileSync(
+		join(resultsDir, 'calibration.json'),
+		JSON.stringify({ date: new Date().toISOString(), ...calibration }, null, 2)
+	);
+	printCalibration(calibration);
+	process.exit(0);
 } else if (args.only !== undefined && args.only !== 'aa') {
-	throw new Error(`--only=${args.only}: the parts that run alone are "load" and "aa".`);
+	throw new Error(
+		`--only=${args.only}: the parts that run alone are "load", "aa" and "calibration".`
+	);
 }
 const aaOptions = { rounds: Number(args['aa-rounds']), requests: Number(args['aa-requests']) };
 
@@ -143,6 +207,12 @@ if (args.only !== 'aa') {
 	console.log('▶ Calibration: the SvelteKit example per request (autocannon)');
 	svelteKitHandler = await svelteKitHandlerRun();
 }
+/** @type {Awaited<ReturnType<typeof calibrationRun>> | undefined} */
+let calibration;
+if (args.only !== 'aa') {
+	console.log('▶ Calibration: the page-load model against first visits with injected round trips');
+	calibration = await runCalibration();
+}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pb-bench-'));
 const pocketbase = startPocketBase({ port: pbPort, dataDir, stdio: 'ignore' });
@@ -158,12 +228,13 @@ const paths =
 
 /**
  * @typedef {{ path: string; performance: number; accessibility: number; bestPractices: number; seo: number; jsKbGz?: number; scripts?: number; mermaidBytes?: number; budgetKb?: number }} PageResult
- * @type {{ date: string; buildSeconds: number; svelteKitHandler?: Awaited<ReturnType<typeof svelteKitHandlerRun>> | undefined; modelHandlerMs: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>>; load?: Awaited<ReturnType<typeof loadBench>> }}
+ * @type {{ date: string; buildSeconds: number; svelteKitHandler?: Awaited<ReturnType<typeof svelteKitHandlerRun>> | undefined; calibration?: Awaited<ReturnType<typeof calibrationRun>> | undefined; modelHandlerMs: number; pages: PageResult[]; honesty: Awaited<ReturnType<typeof honestyRun>>[]; aa: Awaited<ReturnType<typeof aaRuns>>; crowd?: Awaited<ReturnType<typeof crowdRun>>; load?: Awaited<ReturnType<typeof runLoad>> }}
  */
 const results = {
 	date: new Date().toISOString(),
 	buildSeconds,
 	svelteKitHandler,
+	calibration,
 	modelHandlerMs: modelHandlerMs(),
 	pages: [],
 	honesty: [],
@@ -246,6 +317,7 @@ if (k) {
 		`SvelteKit example, added per request (handler + loopback hop, median over ${k.page.requests} page and ${k.direct.requests} direct requests): page ${k.addedPageMs.toFixed(2)} ms, __data.json ${k.addedDataMs.toFixed(2)} ms (direct call ${k.direct.medianMs.toFixed(2)} ms, page ${k.page.medianMs.toFixed(2)} ms, p90 ${k.page.p90Ms.toFixed(2)} ms); the model's default handlerMs: ${results.modelHandlerMs} ms`
 	);
 }
+if (results.calibration) printCalibration(results.calibration);
 console.table(
 	results.pages.map((p) => ({
 		page: p.path,
