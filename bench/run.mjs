@@ -113,6 +113,14 @@ function printCalibration(c) {
 					'measured: round trips ms': ms(p.roundTrips.medianMs),
 					'middle half': `${ms(p.roundTrips.q1Ms)}–${ms(p.roundTrips.q3Ms)}`,
 					error: pct(p.errorPercent),
+					'fastest quarter ms': ms(p.fastestQuarterRoundTripsMs),
+					'its error': pct(
+						((p.modelRoundTripsMs - p.fastestQuarterRoundTripsMs) / p.fastestQuarterRoundTripsMs) *
+							100
+					),
+					'model ms': ms(p.modelMs),
+					'network part ms': ms(p.network.medianMs),
+					'network error': pct(((p.modelMs - p.network.medianMs) / p.network.medianMs) * 100),
 					'time to content ms': ms(p.total.medianMs),
 					'no latency ms': ms(p.none.medianMs),
 					'error of whole': pct(p.errorOfTotalPercent),
