@@ -25,7 +25,9 @@
  * - **Data**: one round trip to PocketBase per call, one after another.
  *
  * Bandwidth, parsing and rendering are left out, as in the network model: they are the same work
- * on every path, or small beside a round trip.
+ * on every path, or small beside a round trip. Not quite the same: a browser-rendered page also
+ * compiles and runs its script. `npm run bench -- --only=calibration` measures both pages on a
+ * shared 2-core machine (README, "The page-load model, calibrated"), where that work is not small.
  */
 import { modelHop, newConnectionRoundTrips, type PathTiming } from './network-model';
 
