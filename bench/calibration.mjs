@@ -181,8 +181,8 @@ function summary(values) {
 }
 
 /**
- * The calibration: for each scenario, `runs` first visits of each page, taking turns, against
- * the model's prediction.
+ * The calibration: for each scenario, `runs` pairs of first visits of each page (one with the
+ * scenario's round trips, one with none), taking turns, against the model's prediction.
  * @param {import('playwright-core').Browser} browser
  * @param {{ runs?: number }} [options]
  */
