@@ -25,16 +25,17 @@ export const pageKindNames: Record<PageKind, string> = {
 	'my-notes': 'a signed-in reader’s notes',
 };
 
-/** The colour key of each phase kind, in the order a first view meets them. */
-export const phaseKindNames: Record<PhaseKind, string> = {
-	dns: 'DNS lookup',
-	connect: 'New connection (TCP + TLS 1.3)',
-	html: 'HTML',
-	script: 'JavaScript',
-	preflight: 'CORS preflight',
-	server: 'Server work and its PocketBase calls',
-	data: 'Data from PocketBase',
-};
+/**
+ * The colour key, in the order a first view meets the phases. The kinds pair up as on the first-visit
+ * page's chart, with the same colours, so the two charts of one model read alike.
+ */
+export const phaseKeys: readonly { kind: PhaseKind; name: string }[] = [
+	{ kind: 'dns', name: 'DNS lookups and new connections (TCP + TLS 1.3)' },
+	{ kind: 'html', name: 'HTML and JavaScript' },
+	{ kind: 'preflight', name: 'CORS preflight' },
+	{ kind: 'server', name: 'Server’s own work and its PocketBase calls' },
+	{ kind: 'data', name: 'Data from PocketBase' },
+];
 
 /**
  * The page-load model's inputs from the explorer's settings. The static host (or CDN) that serves
