@@ -151,6 +151,18 @@ test.describe('demo hook routes', () => {
 		await page.goto(ownPocketBase.withPb('/approaches/js-hooks/'));
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
 		const demo = page.locator('hook-routes');
+		// Before any sign-in both paths refuse: the hook with its 401, the server route the same way.
+		const receipt = demo.getByRole('region', { name: 'A secret the browser never sees' });
+		await receipt.getByRole('button', { name: 'Call the hook directly' }).click();
+		await expect(
+			receipt.getByRole('group', { name: 'The hook, called directly' }).getByRole('alert')
+		).toContainText('Not signed in (401).');
+		await receipt.getByRole('button', { name: 'Same job through the simulated server' }).click();
+		await expect(
+			receipt
+				.getByRole('group', { name: 'The same job, through the simulated server' })
+				.getByRole('alert')
+		).toContainText('The server route refused the request (401): No one is signed in.');
 		await demo.getByRole('button', { name: /Sign in as a throwaway user/ }).click();
 		// Sign-up, sign-in (two bcrypt hashes in PocketBase) and a note: slow on a busy machine.
 		// A refusal shows in an alert: polled with the session text, so a failed run says why.

@@ -23,10 +23,11 @@ import {
 
 /** A failure the server route itself raises before calling PocketBase (its input check). */
 export class RouteRefusal extends Error {
-	readonly status = 400;
+	readonly status: 400 | 401;
 	readonly response: { message: string };
-	constructor(message: string) {
+	constructor(message: string, status: 400 | 401 = 400) {
 		super(message);
+		this.status = status;
 		this.response = { message };
 	}
 }
@@ -57,6 +58,9 @@ export async function serverRoute(
 		hop: Pick<HopModel, 'addedMs' | 'cold'>;
 	}
 ): Promise<ServerRun> {
+	// The hooks answer 401 to a guest ($apis.requireAuth()); a server route that holds no session
+	// for the reader refuses the same way, before any PocketBase call, rather than run as a guest.
+	if (!reader.authStore.isValid) throw new RouteRefusal('No one is signed in.', 401);
 	const callMs: number[] = [];
 	const call: Call = async (work) => {
 		const first = callMs.length === 0;

@@ -171,6 +171,13 @@ describe('a failed side', () => {
 		});
 	});
 
+	it('says the server route, like the hook, needs a signed-in user', () => {
+		expect(failureText(failure(401, 'No one is signed in.'), true)).toEqual({
+			title: 'The server route refused the request (401): No one is signed in.',
+			advice: 'Like the hook, it needs a signed-in user: sign in as a throwaway user first.',
+		});
+	});
+
 	it('says the hook checks its input first when it answered 400', () => {
 		const text = failureText(failure(400, 'The text field is required.'), false);
 		expect(text.title).toContain('The text field is required');

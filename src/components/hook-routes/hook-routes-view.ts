@@ -233,6 +233,12 @@ export function serverReceiptLines(userId: string): string[] {
  * the route checks its input first; anything else is the usual failure.
  */
 export function failureText(failure: RequestFailure, refusedByServer: boolean): FailureText {
+	if (refusedByServer && failure.status === 401) {
+		return {
+			title: `The server route refused the request (401): ${failure.message}`,
+			advice: 'Like the hook, it needs a signed-in user: sign in as a throwaway user first.',
+		};
+	}
 	if (refusedByServer) {
 		return {
 			title: `The server route refused the request (400): ${failure.message}`,
