@@ -46,7 +46,13 @@ export function bindDemoSettings<S extends Schema>(
 		save();
 		changed();
 	});
-	if (redrawOn === 'input') demo.addEventListener('change', save);
+	// Redrawn on every keystroke, the field shows its corrected value on commit (blur, Enter).
+	if (redrawOn === 'input') {
+		demo.addEventListener('change', () => {
+			form.fill(form.read().value);
+			save();
+		});
+	}
 	const copy = demo.querySelector<HTMLButtonElement>('[data-action="copy-link"]');
 	if (copy) onClick(copy, () => copyLink(copy, form.link(form.read().value, demo.id)));
 	demo.querySelector('[data-action="reset"]')?.addEventListener('click', () => {

@@ -5,12 +5,12 @@
  */
 import { DemoElement, type DemoOptions } from '../demo-kit/demo-element';
 import { importAll } from '../demo-kit/lazy-module';
+import { defaultSettings } from '~/lib/url-state';
 import type { explorerSchema } from './latency-explorer-view';
 
 const loadLib = importAll(() => [
 	import('./latency-explorer-view'),
 	import('./latency-explorer-page-load'),
-	import('~/lib/url-state'),
 ]);
 type Lib = Awaited<ReturnType<typeof loadLib>>;
 
@@ -27,8 +27,6 @@ class LatencyExplorer extends DemoElement<typeof explorerSchema> {
 		this.#lib = lib;
 		this.bindSettings(lib.explorerSchema, 'input');
 		const form = this.settingsForm;
-		// On commit (blur, Enter, a select's choice) show the corrected value in the field.
-		form.form.addEventListener('change', () => form.fill(form.read().value));
 		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-factor]')) {
 			button.addEventListener('click', () => {
 				const control = form.control('routeFactor');
@@ -38,7 +36,7 @@ class LatencyExplorer extends DemoElement<typeof explorerSchema> {
 		}
 		if (this.linked) this.#render(lib, this.linkProblems);
 		else if (
-			JSON.stringify(this.settings()) !== JSON.stringify(lib.defaultSettings(lib.explorerSchema))
+			JSON.stringify(this.settings()) !== JSON.stringify(defaultSettings(lib.explorerSchema))
 		) {
 			// A reader who changed a control while the code was still loading keeps that change.
 			this.#render(lib);

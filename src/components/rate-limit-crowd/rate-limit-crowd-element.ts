@@ -44,8 +44,6 @@ class RateLimitCrowd extends DemoElement<typeof crowdSchema> {
 		const lib = await loadLib();
 		this.#lib = lib;
 		this.bindSettings(lib.crowdSchema, 'input');
-		const form = this.settingsForm;
-		form.form.addEventListener('change', () => form.fill(form.read().value));
 		this.#showFields(lib);
 		if (this.linked) void this.#run(lib, this.linkProblems);
 		else if (this.#runRequested) void this.#run(lib);
