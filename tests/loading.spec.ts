@@ -39,6 +39,24 @@ test('a demo page loads the SDK only when a demo is used', async ({ page }) => {
 	expect(await sdkLoaded()).toBe(true);
 });
 
+test('a page of model demos never calls PocketBase, even when they are used', async ({
+	page,
+	baseURL,
+}) => {
+	const elsewhere: string[] = [];
+	page.on('request', (request) => {
+		if (new URL(request.url()).origin !== new URL(baseURL!).origin) elsewhere.push(request.url());
+	});
+	await page.goto('/decide/');
+	const guide = page.locator('decision-guide');
+	await guide.getByLabel('Where do your server and PocketBase run?').selectOption('far');
+	await expect(page).toHaveURL(/decide-/);
+	await guide.getByRole('button', { name: 'Reset' }).click();
+	await expect(page).not.toHaveURL(/decide-/);
+	await page.waitForLoadState('networkidle');
+	expect(elsewhere).toEqual([]);
+});
+
 test('none of the site’s own scripts knows about superusers', () => {
 	const dir = join(builtSite, '_astro');
 	// The SDK's own bundle names the _superusers collection (authStore.isSuperuser); the

@@ -6,34 +6,43 @@
  *   `[data-action="name"]` (`button()`), and the demo's live region is its `announce` part.
  * - **Readiness** comes from one source, `demoControlsEnabled` (src/lib/connection-status.ts):
  *   while PocketBase cannot be tried, every action that needs it is disabled (all but
- *   `copy-link`, unless `needsPocketBase()` says otherwise), and `readinessChanged()` hears it.
+ *   `copy-link` and `reset`, unless `needsPocketBase()` says otherwise), and
+ *   `readinessChanged()` hears it. A demo that only runs a model in the page says `modelOnly`:
+ *   it never loads the connection code (readiness.ts), never probes PocketBase, and no button
+ *   waits for it.
  * - **Failures** are shown one way (`showFailure()`): PocketBase's or the network's failure in
  *   the reader's words with its advice, announced, and reported to the page's connection.
  * - **Settings** (`settings()`): with a schema, the demo's `<form>` is bound to the URL, filled
  *   from it on load, written back on every change, and `copy-link` copies a link to this demo
- *   with them. Its parameters carry this copy's prefix (`urlPrefix`, from the markup's
- *   `data-url-prefix`), so two copies of a demo on one page keep their settings apart.
+ *   with them, and `reset` fills the defaults and drops them from the URL. Its parameters carry
+ *   this copy's prefix (`urlPrefix`, from the markup's `data-url-prefix`), so two copies of a
+ *   demo on one page keep their settings apart. Once started, `settingsChanged()` hears every
+ *   change (on `change`, or on each `input` with `redrawOn: 'input'`); `linkProblems` says what
+ *   was wrong with the link the page was opened with.
  * - **Start**: `start()` runs once, when the demo comes near the screen or is touched, so its code
- *   and the SDK load only then (`lazy`), or at once.
+ *   and the SDK load only then (`lazy`), or at once; `startNow()` when the reader acts first. A
+ *   lazy demo whose schema comes with its code binds it there (`bindSettings()`).
  */
-import { demoControlsEnabled } from '~/lib/connection-status';
-import { describeFailure, toRequestFailure } from '~/lib/request-error';
-import { decodeSettings, type Schema, type Settings } from '~/lib/url-state';
+import type { Schema, Settings } from '~/lib/url-state';
 import { onClick, startWhenNear } from './actions';
-import { connection, reportFailure, startWatching } from './connection';
-import { copyLink } from './copy-link';
+import { bindDemoSettings, type BoundSettings } from './demo-settings';
 import { demoUrlPrefixOf } from './demo-props';
-import { SettingsForm } from './settings-form';
+import type { SettingsForm } from './settings-form';
 
 export interface DemoOptions<S extends Schema | undefined> {
 	/** The demo's settings schema, when it has settings (bound under `urlPrefix`). */
-	settings?: S extends Schema ? { schema: S } : never;
+	settings?: S extends Schema ? { schema: S; redrawOn?: 'input' | 'change' } : never;
 	/** Start only when the demo comes near the screen or is touched (default: at once). */
 	lazy?: boolean;
+	/** The demo runs a model in the page and never calls PocketBase (default: it does). */
+	modelOnly?: boolean;
 }
 
 export abstract class DemoElement<S extends Schema | undefined = undefined> extends HTMLElement {
-	#form: SettingsForm<S & Schema> | undefined;
+	#settings: BoundSettings<S & Schema> | undefined;
+	#modelOnly = false;
+	#begun = false;
+	#started = false;
 	#ready = false;
 	#stopWatching: (() => void) | undefined;
 	#unsubscribe: (() => void) | undefined;
@@ -42,30 +51,49 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	protected abstract options(): DemoOptions<S>;
 
 	/** Binds the demo's actions and shows its first state; runs once (see `lazy`). */
-	protected abstract start(): void;
+	protected abstract start(): void | Promise<void>;
 
 	/** Whether a `[data-action]` button needs PocketBase to be reachable to be pressed. */
 	protected needsPocketBase(action: string): boolean {
-		return action !== 'copy-link';
+		return !this.#modelOnly && action !== 'copy-link' && action !== 'reset';
 	}
+
+	/** Called, once started, when the reader changes a setting or resets them (see `redrawOn`). */
+	protected settingsChanged(): void {}
 
 	/** Called whenever PocketBase becomes usable or stops being so (`ready` says which). */
 	protected readinessChanged(): void {}
 
 	connectedCallback() {
 		const options = this.options();
-		if (options.settings) this.#bindSettings(options.settings.schema, this.urlPrefix);
-		const begin = () => {
-			startWatching();
-			this.#unsubscribe = connection.subscribe(({ status }) => {
-				this.#ready = demoControlsEnabled(status.state);
+		this.#modelOnly = options.modelOnly ?? false;
+		this.#ready = this.#modelOnly;
+		if (options.settings) {
+			this.bindSettings(options.settings.schema as S & Schema, options.settings.redrawOn);
+		}
+		if (options.lazy) this.#stopWatching = startWhenNear(this, () => this.startNow());
+		else this.startNow();
+	}
+
+	/** Starts the demo now if it has not begun (the reader acted before it came near); once. */
+	protected startNow(): void {
+		if (this.#begun) return;
+		this.#begun = true;
+		this.#stopWatching?.();
+		const start = () => {
+			this.#started = true;
+			void this.start();
+		};
+		if (this.#modelOnly) return start();
+		// Loaded here, not imported above, so a page of model demos never loads it.
+		void import('./readiness').then(({ watchReadiness }) => {
+			this.#unsubscribe = watchReadiness((ready) => {
+				this.#ready = ready;
 				this.refreshControls();
 				this.readinessChanged();
 			});
-			this.start();
-		};
-		if (options.lazy) this.#stopWatching = startWhenNear(this, begin);
-		else begin();
+			start();
+		});
 	}
 
 	disconnectedCallback() {
@@ -122,14 +150,23 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 
 	/** The demo's settings, decoded from its form (in bounds, whatever was typed). */
 	protected settings(): Settings<S & Schema> {
-		if (!this.#form) throw new Error(`${this.localName} has no settings schema.`);
-		return this.#form.read().value;
+		return this.settingsForm.read().value;
+	}
+
+	/** Whether the page was opened with this copy's settings in its URL (a shared link). */
+	protected get linked(): boolean {
+		return this.#settings?.linked ?? false;
+	}
+
+	/** What was wrong with those settings, one sentence each ("This link: …"). */
+	protected get linkProblems(): string[] {
+		return this.#settings?.linkProblems ?? [];
 	}
 
 	/** The form its settings are bound to. */
 	protected get settingsForm(): SettingsForm<S & Schema> {
-		if (!this.#form) throw new Error(`${this.localName} has no settings schema.`);
-		return this.#form;
+		if (!this.#settings) throw new Error(`${this.localName} has no settings schema.`);
+		return this.#settings.form;
 	}
 
 	/**
@@ -137,6 +174,8 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	 * announces it and reports it to the page's connection, so the status panel follows.
 	 */
 	protected async showFailure(box: HTMLElement, error: unknown): Promise<void> {
+		// Only live demos fail this way; a page of model demos never loads these words.
+		const { describeFailure, reportFailure, toRequestFailure } = await import('./readiness');
 		const text = describeFailure(toRequestFailure(error));
 		this.showProblem(box, text.title, text.advice);
 		await reportFailure(error);
@@ -151,21 +190,10 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		this.announce(advice ? `${title} ${advice}` : title);
 	}
 
-	#bindSettings(schema: Schema, prefix: string) {
-		const form = this.querySelector('form');
-		if (!form) throw new Error(`${this.localName}: a demo with settings needs a <form>.`);
-		this.#form = new SettingsForm(form, schema as S & Schema, prefix);
-		this.#form.fill(
-			decodeSettings(schema, new URLSearchParams(location.search), prefix).value as Settings<
-				S & Schema
-			>
-		);
-		form.addEventListener('submit', (event) => event.preventDefault());
-		// Controls placed outside the form (form="…") change through the demo, not the form.
-		this.addEventListener('change', () => this.#form?.writeUrl(this.#form.read().value));
-		const copy = this.querySelector<HTMLButtonElement>('[data-action="copy-link"]');
-		if (copy) {
-			onClick(copy, () => copyLink(copy, this.#form!.link(this.#form!.read().value, this.id)));
-		}
+	/** Binds the form to `schema`: in `start()`, for a lazy demo whose schema comes with its code. */
+	protected bindSettings(schema: S & Schema, redrawOn: 'input' | 'change' = 'change'): void {
+		this.#settings = bindDemoSettings(this, schema, this.urlPrefix, redrawOn, () => {
+			if (this.#started) this.settingsChanged();
+		});
 	}
 }

@@ -1,88 +1,60 @@
 /**
  * <latency-explorer>: the model explorer's controls. The chart and table are already in the
  * page (rendered at build time); this loads the model only when the explorer comes near the
- * screen or is touched, then redraws from latency-explorer-view.ts on every change.
+ * screen or is touched, then redraws from latency-explorer-view.ts on every input.
  */
-import { demoUrlPrefixOf } from '../demo-kit/demo-props';
-import { importAll, LazyModule } from '../demo-kit/lazy-module';
-import type { SettingsForm } from '../demo-kit/settings-form';
+import { DemoElement, type DemoOptions } from '../demo-kit/demo-element';
+import { importAll } from '../demo-kit/lazy-module';
+import { defaultSettings } from '~/lib/url-state';
 import type { explorerSchema } from './latency-explorer-view';
 
 const loadLib = importAll(() => [
 	import('./latency-explorer-view'),
 	import('./latency-explorer-page-load'),
-	import('~/lib/url-state'),
-	import('../demo-kit/settings-form'),
-	import('../demo-kit/copy-link'),
 ]);
 type Lib = Awaited<ReturnType<typeof loadLib>>;
-type Form = SettingsForm<typeof explorerSchema>;
 
-class LatencyExplorer extends HTMLElement {
-	#code = new LazyModule(loadLib);
+class LatencyExplorer extends DemoElement<typeof explorerSchema> {
+	#lib: Lib | undefined;
 	#announceTimer: ReturnType<typeof setTimeout> | undefined;
 
-	connectedCallback() {
-		this.#code.whenNear(this, (lib) =>
-			this.#wire(
-				lib,
-				new lib.SettingsForm(this.querySelector('form')!, lib.explorerSchema, demoUrlPrefixOf(this))
-			)
-		);
+	protected options(): DemoOptions<typeof explorerSchema> {
+		return { lazy: true, modelOnly: true };
 	}
 
-	disconnectedCallback() {
-		this.#code.stop();
-		clearTimeout(this.#announceTimer);
-	}
-
-	#wire(lib: Lib, form: Form) {
-		const fromUrl = new URLSearchParams(location.search);
-		const linked = [...fromUrl.keys()].some((key) => key.startsWith(form.prefix));
-		if (linked) {
-			const { value, problems } = lib.decodeSettings(lib.explorerSchema, fromUrl, form.prefix);
-			form.fill(value);
-			this.#render(lib, form, {
-				problems: problems.map((p) => `This link: ${p}`),
-				writeUrl: false,
-			});
-		}
-
-		form.form.addEventListener('submit', (event) => event.preventDefault());
-		form.form.addEventListener('input', () => this.#render(lib, form, { writeUrl: true }));
-		// On commit (blur, Enter, a select's choice) show the corrected value in the field.
-		form.form.addEventListener('change', () => form.fill(form.read().value));
+	protected async start() {
+		const lib = await loadLib();
+		this.#lib = lib;
+		this.bindSettings(lib.explorerSchema, 'input');
+		const form = this.settingsForm;
 		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-factor]')) {
 			button.addEventListener('click', () => {
 				const control = form.control('routeFactor');
 				if (control) control.value = button.dataset['factor'] ?? '';
-				this.#render(lib, form, { writeUrl: true });
+				control?.dispatchEvent(new Event('input', { bubbles: true }));
 			});
 		}
-		this.querySelector('[data-action="reset"]')?.addEventListener('click', () => {
-			form.fill(lib.defaultSettings(lib.explorerSchema));
-			this.#render(lib, form, { writeUrl: false });
-			form.clearUrl();
-		});
-		const copy = this.querySelector<HTMLButtonElement>('[data-action="copy-link"]')!;
-		copy.addEventListener(
-			'click',
-			() => void lib.copyLink(copy, form.link(form.read().value, this.id))
-		);
-		// A reader who changed a control while the code was still loading keeps that change.
-		const now = form.read().value;
-		const asServed = lib.defaultSettings(lib.explorerSchema);
-		if (!linked && JSON.stringify(now) !== JSON.stringify(asServed)) {
-			this.#render(lib, form, { writeUrl: true });
+		if (this.linked) this.#render(lib, this.linkProblems);
+		else if (
+			JSON.stringify(this.settings()) !== JSON.stringify(defaultSettings(lib.explorerSchema))
+		) {
+			// A reader who changed a control while the code was still loading keeps that change.
+			this.#render(lib);
+			form.writeUrl(this.settings());
 		}
 	}
 
-	#render(
-		lib: Lib,
-		form: Form,
-		{ problems = [], writeUrl }: { problems?: string[]; writeUrl: boolean }
-	) {
-		const decoded = form.read();
+	protected override settingsChanged() {
+		if (this.#lib) this.#render(this.#lib);
+	}
+
+	override disconnectedCallback() {
+		super.disconnectedCallback();
+		clearTimeout(this.#announceTimer);
+	}
+
+	#render(lib: Lib, problems: string[] = []) {
+		const decoded = this.settingsForm.read();
 		const chartId = `${this.id}-chart`;
 		const pageLoad = decoded.value.chart === 'page-load';
 		const view = pageLoad ? lib.pageLoadView(decoded.value) : lib.explorerView(decoded.value);
@@ -116,11 +88,7 @@ class LatencyExplorer extends HTMLElement {
 
 		// Screen readers hear the headline once the reader pauses, not on every keystroke.
 		clearTimeout(this.#announceTimer);
-		this.#announceTimer = setTimeout(() => {
-			this.querySelector('[data-announce]')!.textContent = view.summary;
-		}, 600);
-
-		if (writeUrl) form.writeUrl(decoded.value);
+		this.#announceTimer = setTimeout(() => this.announce(view.summary), 600);
 	}
 }
 

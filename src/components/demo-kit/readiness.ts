@@ -1,0 +1,17 @@
+/**
+ * What only a live demo needs of the kit: whether PocketBase can be tried, for its controls,
+ * and its failures in the reader's words. Apart from demo-element.ts so this code loads only
+ * where a demo calls PocketBase: a page with only model demos (the decision guide, say) never
+ * loads it and never probes PocketBase.
+ */
+import { demoControlsEnabled } from '~/lib/connection-status';
+import { connection, startWatching } from './connection';
+
+export { describeFailure, toRequestFailure } from '~/lib/request-error';
+export { reportFailure } from './connection';
+
+/** Starts watching PocketBase and tells `heard` whether demos can use it, now and on change. */
+export function watchReadiness(heard: (ready: boolean) => void): () => void {
+	startWatching();
+	return connection.subscribe(({ status }) => heard(demoControlsEnabled(status.state)));
+}
