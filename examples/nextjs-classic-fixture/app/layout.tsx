@@ -1,11 +1,2 @@
-import type { ReactNode } from 'react';
-
-export const metadata = { title: 'PocketBase from a Next.js server' };
-
-export default function RootLayout({ children }: { children: ReactNode }) {
-	return (
-		<html lang="en">
-			<body>{children}</body>
-		</html>
-	);
-}
+// The example's own root layout: only the pages below differ between the two modes.
+export { default, metadata } from '../../nextjs/app/layout';

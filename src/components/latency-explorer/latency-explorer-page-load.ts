@@ -18,7 +18,16 @@ import {
 	type PhaseKind,
 } from '~/lib/page-load';
 import { escapeHtml, formatMs } from '../demo-kit/format';
-import { niceStep, scenarioFromSettings, type ExplorerSettings } from './latency-explorer-view';
+import {
+	axis,
+	axisHeight,
+	chartSvg,
+	inset,
+	niceStep,
+	rowHeight,
+	scenarioFromSettings,
+	type ExplorerSettings,
+} from './latency-explorer-view';
 
 export const pageKindNames: Record<PageKind, string> = {
 	'public-article': 'a public article',
@@ -132,10 +141,6 @@ export function pageLoadView(settings: ExplorerSettings): PageLoadView {
 	return { page: settings.page, rows, summary, parameters };
 }
 
-const rowHeight = 46;
-const axisHeight = 30;
-const inset = 1;
-
 /** One stacked bar per architecture: its first view, phase by phase, fastest first. */
 export function renderPageLoadChart(view: PageLoadView, idPrefix: string): string {
 	const hi = Math.max(1, ...view.rows.map((row) => row.contentMs));
@@ -145,16 +150,7 @@ export function renderPageLoadChart(view: PageLoadView, idPrefix: string): strin
 	const pct = (value: number) => `${value.toFixed(3)}%`;
 	const height = axisHeight + view.rows.length * rowHeight + 4;
 
-	const ticks: string[] = [];
-	for (let t = 0; t <= top + step / 2; t += step) {
-		const at = x(t);
-		const anchor = at < 6 ? 'start' : at > 94 ? 'end' : 'middle';
-		const label = t === top ? formatMs(t) : formatMs(t).replace(' ms', '');
-		ticks.push(
-			`<line class="lx-grid${t === 0 ? ' lx-zero' : ''}" x1="${pct(at)}" x2="${pct(at)}" y1="${axisHeight - 6}" y2="${height}"/>`,
-			`<text class="lx-tick" x="${pct(at)}" y="${axisHeight - 12}" text-anchor="${anchor}">${escapeHtml(label)}</text>`
-		);
-	}
+	const ticks = axis(0, top, step, x, height);
 
 	const bars = view.rows.map((row, i) => {
 		const y = axisHeight + i * rowHeight;
@@ -174,14 +170,7 @@ export function renderPageLoadChart(view: PageLoadView, idPrefix: string): strin
 	});
 
 	const title = `Modelled time to content of a first view of ${pageKindNames[view.page]}, by architecture`;
-	return [
-		`<svg class="lx-chart" width="100%" height="${height}" role="img" aria-labelledby="${idPrefix}-title ${idPrefix}-desc" xmlns="http://www.w3.org/2000/svg">`,
-		`<title id="${idPrefix}-title">${escapeHtml(title)}</title>`,
-		`<desc id="${idPrefix}-desc">${escapeHtml(view.summary)} The table below lists every value.</desc>`,
-		...ticks,
-		...bars,
-		'</svg>',
-	].join('');
+	return chartSvg({ idPrefix, title, summary: view.summary, height }, [...ticks, ...bars]);
 }
 
 /** The same numbers as a table, with every phase of each first view in words. */

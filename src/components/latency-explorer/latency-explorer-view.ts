@@ -223,10 +223,10 @@ export function niceStep(span: number, maxTicks = 4): number {
 	return 10 * power;
 }
 
-const rowHeight = 46;
-const axisHeight = 30;
+export const rowHeight = 46;
+export const axisHeight = 30;
 /** Horizontal room kept free at both ends of the plot, in percent of the chart's width. */
-const inset = 1;
+export const inset = 1;
 
 /**
  * A horizontal bar chart, one row per server placement, sorted from cheapest to dearest.
@@ -246,16 +246,7 @@ export function renderChart(view: ExplorerView, idPrefix: string): string {
 	const pct = (value: number) => `${value.toFixed(3)}%`;
 	const height = axisHeight + view.rows.length * rowHeight + 4;
 
-	const ticks: string[] = [];
-	for (let t = lo; t <= hi + step / 2; t += step) {
-		const at = x(t);
-		const anchor = at < 6 ? 'start' : at > 94 ? 'end' : 'middle';
-		const label = t === hi ? `${formatMs(t)}` : formatMs(t).replace(' ms', '');
-		ticks.push(
-			`<line class="lx-grid${t === 0 ? ' lx-zero' : ''}" x1="${pct(at)}" x2="${pct(at)}" y1="${axisHeight - 6}" y2="${height}"/>`,
-			`<text class="lx-tick" x="${pct(at)}" y="${axisHeight - 12}" text-anchor="${anchor}">${escapeHtml(label)}</text>`
-		);
-	}
+	const ticks = axis(lo, hi, step, x, height);
 
 	const bars = view.rows.map((row, i) => {
 		const top = axisHeight + i * rowHeight;
@@ -278,12 +269,46 @@ export function renderChart(view: ExplorerView, idPrefix: string): string {
 	});
 
 	const title = 'Modelled added latency of the server-side path, by server location';
+	return chartSvg({ idPrefix, title, summary: view.summary, height }, [...ticks, ...bars]);
+}
+
+/** The grid lines and labels of a chart's time axis, from `lo` to `hi` in `step`s. */
+export function axis(
+	lo: number,
+	hi: number,
+	step: number,
+	x: (ms: number) => number,
+	height: number
+): string[] {
+	const pct = (value: number) => `${value.toFixed(3)}%`;
+	const ticks: string[] = [];
+	for (let t = lo; t <= hi + step / 2; t += step) {
+		const at = x(t);
+		const anchor = at < 6 ? 'start' : at > 94 ? 'end' : 'middle';
+		const label = t === hi ? formatMs(t) : formatMs(t).replace(' ms', '');
+		ticks.push(
+			`<line class="lx-grid${t === 0 ? ' lx-zero' : ''}" x1="${pct(at)}" x2="${pct(at)}" y1="${axisHeight - 6}" y2="${height}"/>`,
+			`<text class="lx-tick" x="${pct(at)}" y="${axisHeight - 12}" text-anchor="${anchor}">${escapeHtml(label)}</text>`
+		);
+	}
+	return ticks;
+}
+
+/** An explorer chart: an image named by its title and described by its summary sentence. */
+export function chartSvg(
+	{
+		idPrefix,
+		title,
+		summary,
+		height,
+	}: { idPrefix: string; title: string; summary: string; height: number },
+	parts: string[]
+): string {
 	return [
 		`<svg class="lx-chart" width="100%" height="${height}" role="img" aria-labelledby="${idPrefix}-title ${idPrefix}-desc" xmlns="http://www.w3.org/2000/svg">`,
 		`<title id="${idPrefix}-title">${escapeHtml(title)}</title>`,
-		`<desc id="${idPrefix}-desc">${escapeHtml(view.summary)} The table below lists every value.</desc>`,
-		...ticks,
-		...bars,
+		`<desc id="${idPrefix}-desc">${escapeHtml(summary)} The table below lists every value.</desc>`,
+		...parts,
 		'</svg>',
 	].join('');
 }
