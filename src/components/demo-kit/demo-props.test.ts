@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '~/lib/url-state';
-import { demoCopy, demoUrlPrefix, settingsFieldProps } from './demo-props';
+import { demoCopy, demoSettings, demoUrlPrefix, settingsFieldProps } from './demo-props';
 
 const schema = {
 	readers: { kind: 'integer', label: 'Readers', min: 1, max: 10, default: 3 },
@@ -62,5 +62,23 @@ describe('demoCopy', () => {
 			id: 'race-b',
 			prefix: 'race.race-b.',
 		});
+	});
+});
+
+describe('demoSettings', () => {
+	it('gives the default copy its demo’s prefix and controls showing the defaults', () => {
+		const { id, prefix, settings, field } = demoSettings({}, 'crowd', 'crowd-', schema);
+		expect({ id, prefix, settings }).toEqual({
+			id: 'crowd',
+			prefix: 'crowd-',
+			settings: { readers: 3, mode: 'b' },
+		});
+		expect(field('readers')).toMatchObject({ prefix: 'crowd-', value: 3, id: 'crowd-readers' });
+	});
+
+	it('names a second copy’s controls under that copy’s id and prefix', () => {
+		const second = demoSettings({ id: 'crowd-2' }, 'crowd', 'crowd-', schema);
+		expect(second.prefix).toBe(demoUrlPrefix('crowd-', 'crowd-2', 'crowd'));
+		expect(second.field('mode')).toMatchObject({ prefix: second.prefix, id: 'crowd-2-mode' });
 	});
 });

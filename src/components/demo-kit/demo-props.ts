@@ -4,7 +4,7 @@
  * of one copy of a demo, which the markup derives here and hands its element, so two copies can
  * share a page.
  */
-import type { Schema, Settings } from '~/lib/url-state';
+import { defaultSettings, type Schema, type Settings } from '~/lib/url-state';
 
 /** The props of a demo's markup. */
 export interface DemoProps {
@@ -75,4 +75,19 @@ export function demoUrlPrefixOf(element: HTMLElement): string {
 	const prefix = element.dataset['urlPrefix'];
 	if (!prefix) throw new Error(`${element.localName}: no data-url-prefix in its markup.`);
 	return prefix;
+}
+
+/**
+ * A demo copy's id and URL prefix (`demoCopy`), the settings its markup shows before any script
+ * runs (the schema's defaults), and `field(key)`, the props of each settings-field.astro control.
+ */
+export function demoSettings<S extends Schema>(
+	props: DemoProps,
+	defaultId: string,
+	urlPrefix: string,
+	schema: S
+) {
+	const { id, prefix } = demoCopy(props, defaultId, urlPrefix);
+	const settings = defaultSettings(schema);
+	return { id, prefix, settings, field: settingsFieldProps(schema, prefix, settings, id) };
 }
