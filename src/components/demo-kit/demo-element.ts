@@ -80,19 +80,19 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		if (this.#begun) return;
 		this.#begun = true;
 		this.#stopWatching?.();
-		const start = () => {
-			this.#started = true;
-			void this.start();
-		};
-		if (this.#modelOnly) return start();
-		// Loaded here, not imported above, so a page of model demos never loads it.
+		this.#started = true;
+		void this.start();
+		if (this.#modelOnly) return;
+		// Controls stay disabled until this code has heard the connection; loaded here, not above,
+		// so a page of model demos never loads it. start() does not wait for it: the demo is set up
+		// before a reader can reach it.
 		void import('./readiness').then(({ watchReadiness }) => {
+			if (!this.isConnected) return;
 			this.#unsubscribe = watchReadiness((ready) => {
 				this.#ready = ready;
 				this.refreshControls();
 				this.readinessChanged();
 			});
-			start();
 		});
 	}
 
