@@ -3,27 +3,28 @@
 // in the calibration (bench/calibration.mjs) without root or netem.
 //
 // What it cannot delay by itself is the TCP handshake: the kernel completes it on loopback before
-// the proxy sees the connection. So it charges it where TCP does: a client's first bytes on a new
-// connection cannot leave before the SYN and SYN-ACK have crossed, one round trip, and are held
-// that much longer (`handshakeRoundTrips`, 1 for TCP; plain HTTP has no TLS). Bandwidth is not
+// the proxy sees the connection. So it charges it where TCP does: a client cannot send on a new
+// connection before the SYN and SYN-ACK have crossed, one round trip after it opened it
+// (`handshakeRoundTrips`, 1 for TCP; plain HTTP has no TLS). Bytes sent later than that, as on a
+// connection opened early by `<link rel="preconnect">`, wait no longer for it. Bandwidth is not
 // modelled: a large answer's chunks all arrive half a round trip late, none later.
 import { createConnection, createServer } from 'node:net';
 
 /**
- * When each chunk of one direction may be passed on: half a round trip after it came, plus the
- * handshake's wait for a connection's first bytes, and never before the chunk ahead of it, so the
- * order holds. The link's round trip is read for every chunk, so it can change between loads.
+ * When each chunk of one direction may be passed on: half a round trip after it came, never before
+ * the connection's handshake would have let it leave (`handshakeRoundTrips` round trips after
+ * `openedMs`), and never before the chunk ahead of it, so the order holds. The link's round trip
+ * is read for every chunk, so it can change between loads.
  * @param {{ rttMs: number }} link
  * @param {number} [handshakeRoundTrips] 0 for the direction that answers
+ * @param {number} [openedMs] when the connection was opened, on the clock of the arrival times
  * @returns {(arrivedMs: number) => number} the time to pass a chunk on, given when it arrived
  */
-export function chunkSchedule(link, handshakeRoundTrips = 0) {
-	let first = true;
+export function chunkSchedule(link, handshakeRoundTrips = 0, openedMs = -Infinity) {
 	let lastMs = -Infinity;
 	return (arrivedMs) => {
-		const due = arrivedMs + link.rttMs / 2 + (first ? handshakeRoundTrips * link.rttMs : 0);
-		first = false;
-		lastMs = Math.max(lastMs, due);
+		const sendable = Math.max(arrivedMs, openedMs + handshakeRoundTrips * link.rttMs);
+		lastMs = Math.max(lastMs, sendable + link.rttMs / 2);
 		return lastMs;
 	};
 }
@@ -75,6 +76,7 @@ export async function startDelayProxy({ target, rttMs, handshakeRoundTrips = 1 }
 	// Half-open allowed: a side that has finished sending may still be owed delayed chunks.
 	const server = createServer({ allowHalfOpen: true }, (client) => {
 		accepted++;
+		const openedMs = performance.now();
 		client.setNoDelay(true);
 		const upstream = createConnection({
 			host: target.host,
@@ -91,7 +93,7 @@ export async function startDelayProxy({ target, rttMs, handshakeRoundTrips = 1 }
 				upstream.destroy();
 			});
 		}
-		pipeDelayed(client, upstream, chunkSchedule(link, handshakeRoundTrips));
+		pipeDelayed(client, upstream, chunkSchedule(link, handshakeRoundTrips, openedMs));
 		pipeDelayed(upstream, client, chunkSchedule(link));
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));

@@ -3,16 +3,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chunkSchedule, startDelayProxy } from './delay-proxy.mjs';
 
 describe('chunkSchedule', () => {
-	it('holds each chunk half a round trip, and a connection’s first one a handshake longer', () => {
-		const upstream = chunkSchedule({ rttMs: 40 }, 1);
+	it('holds each chunk half a round trip, and a new connection’s first one a handshake longer', () => {
+		const upstream = chunkSchedule({ rttMs: 40 }, 1, 0);
 		expect(upstream(0)).toBe(60);
 		expect(upstream(100)).toBe(120);
 		const downstream = chunkSchedule({ rttMs: 40 });
 		expect(downstream(5)).toBe(25);
 	});
 
+	it('charges no handshake to bytes sent after it would have finished (a preconnect)', () => {
+		const upstream = chunkSchedule({ rttMs: 40 }, 1, 0);
+		// Opened at 0, handshake done at 40: bytes sent at 30 wait 10 ms for it, at 50 none.
+		expect(chunkSchedule({ rttMs: 40 }, 1, 0)(30)).toBe(60);
+		expect(upstream(50)).toBe(70);
+	});
+
 	it('never passes a chunk on before the one ahead of it', () => {
-		const schedule = chunkSchedule({ rttMs: 40 }, 1);
+		const schedule = chunkSchedule({ rttMs: 40 }, 1, 0);
 		expect(schedule(0)).toBe(60);
 		// Came 1 ms later but is due earlier than the first chunk: it waits for it.
 		expect(schedule(1)).toBe(60);
