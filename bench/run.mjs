@@ -16,7 +16,7 @@
 //                                   --load-no-realtime (no subscriptions, to see their cost)
 //   npm run bench -- --skip-load    everything but the load run
 //   npm run bench -- --only=aa      just the A/A rounds (build, PocketBase, site, browser);
-//                                   --aa-rounds=5 --aa-requests=150
+//                                   --aa-rounds=5 --aa-requests=200
 //   npm run bench -- --only=calibration
 //                                   just the page-load model against real first visits with
 //                                   injected round trips (bench/calibration.mjs);
@@ -60,7 +60,7 @@ const { values: args } = parseArgs({
 		'load-step-seconds': { type: 'string', default: '20' },
 		'load-no-realtime': { type: 'boolean', default: false },
 		'aa-rounds': { type: 'string', default: '5' },
-		'aa-requests': { type: 'string', default: '150' },
+		'aa-requests': { type: 'string', default: '200' },
 		'calibration-runs': { type: 'string', default: '9' },
 	},
 });
