@@ -2,7 +2,14 @@
 // a framework's cookie API as the value, the name and every attribute are encoded into one value
 // that loadFromCookie cannot read back, and the attributes meant for the cookie are not applied.
 
-import { calleeName, calleeObject, propertyName, unwrap } from '../ast.js';
+import {
+	calleeName,
+	calleeObject,
+	constInitializer,
+	propertyName,
+	resolve,
+	unwrap,
+} from '../ast.js';
 import { docsMeta } from '../docs.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
@@ -35,8 +42,16 @@ export default {
 			CallExpression(node) {
 				if (calleeName(node) !== 'set') return;
 				const cookies = calleeObject(node);
-				// cookies.set, event.cookies.set, (await cookies()).set, response.cookies.set
-				if (!cookies || !/cookies/i.test(sourceCode.getText(cookies))) return;
+				// cookies.set, event.cookies.set, (await cookies()).set, response.cookies.set, or a
+				// const holding one of those (const store = await cookies()).
+				if (!cookies) return;
+				let jar = sourceCode.getText(cookies);
+				if (cookies.type === 'Identifier') {
+					const variable = resolve(sourceCode, cookies);
+					const init = variable && constInitializer(variable);
+					if (init) jar += ` ${sourceCode.getText(init)}`;
+				}
+				if (!/cookies/i.test(jar)) return;
 				const [first, second] = node.arguments;
 				if (isExportedCookie(second)) {
 					context.report({ node: /** @type {Node} */ (second), messageId: 'headerAsValue' });

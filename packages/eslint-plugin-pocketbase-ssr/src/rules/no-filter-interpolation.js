@@ -57,10 +57,12 @@ function isVariableValue(sourceCode, node, depth) {
 				isVariableValue(sourceCode, value.right, depth + 1)
 			);
 		case 'MemberExpression':
-			return true;
+			// Configuration (process.env.X, import.meta.env.X) is not a visitor's input.
+			return !/^(process\.env|import\.meta\.env)\./.test(sourceCode.getText(value));
 		case 'Identifier': {
 			const variable = resolve(sourceCode, value);
-			if (!variable) return false; // a global: undefined, a constant of the platform
+			// Not declared in this file: a pasted snippet's input, unless a constant of the language.
+			if (!variable) return !['undefined', 'NaN', 'Infinity'].includes(value.name);
 			if (isParameter(variable)) return true;
 			if (isImportBinding(variable)) return false;
 			const init = constInitializer(variable);

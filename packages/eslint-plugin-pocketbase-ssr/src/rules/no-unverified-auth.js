@@ -106,17 +106,21 @@ function decodedToken(call) {
 	}
 	if (name === 'atob' && call.callee.type === 'Identifier') {
 		const part = unwrap(token);
-		const payload =
-			part.type === 'MemberExpression' &&
-			part.property.type === 'Literal' &&
-			part.property.value === 1 &&
-			unwrap(part.object).type === 'CallExpression' &&
-			calleeName(/** @type {CallExpression} */ (unwrap(part.object))) === 'split';
-		if (!payload) return null;
+		if (
+			part.type !== 'MemberExpression' ||
+			part.property.type !== 'Literal' ||
+			part.property.value !== 1
+		) {
+			return null;
+		}
+		const split = unwrap(part.object);
+		const jwt =
+			split.type === 'CallExpression' && calleeName(split) === 'split' ? calleeObject(split) : null;
+		if (!jwt) return null;
 		const parent = call.parent;
 		const parsed =
 			parent.type === 'CallExpression' && calleeName(parent) === 'parse' ? parent : call;
-		return { token: part.object, result: parsed };
+		return { token: jwt, result: parsed };
 	}
 	return null;
 }
