@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-auth-in-universal-load.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-auth-in-universal-load.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 ruleTester.run('no-auth-in-universal-load', eslintRule(rule), {
 	valid: [

@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-shared-client.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-shared-client.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 const serverFile = 'src/routes/notes/+page.server.ts';
 

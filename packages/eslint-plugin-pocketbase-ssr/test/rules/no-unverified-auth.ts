@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-unverified-auth.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-unverified-auth.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 const hooks = 'src/hooks.server.ts';
 

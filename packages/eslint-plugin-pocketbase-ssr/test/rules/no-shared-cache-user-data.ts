@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-shared-cache-user-data.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-shared-cache-user-data.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 ruleTester.run('no-shared-cache-user-data', eslintRule(rule), {
 	valid: [
