@@ -30,6 +30,24 @@ const SIGN_IN_METHODS = new Set([
 	'authRefresh',
 ]);
 const PUBLIC_ENV_PREFIX = /^(NEXT_PUBLIC_|PUBLIC_|VITE_)/;
+/** The name of a token that signs the server in as itself. */
+const SERVER_TOKEN = /superuser|admin/i;
+
+/**
+ * The names in an expression, joined: enough to tell `env.POCKETBASE_SUPERUSER_TOKEN` from `token`.
+ * @param {Node | undefined} node
+ * @returns {string}
+ */
+function sourceText(node) {
+	if (!node) return '';
+	const value = unwrap(node);
+	if (value.type === 'Identifier') return value.name;
+	if (value.type === 'MemberExpression')
+		return `${sourceText(value.object)}.${memberName(value) ?? ''}`;
+	if (value.type === 'LogicalExpression')
+		return `${sourceText(value.left)} ${sourceText(value.right)}`;
+	return '';
+}
 
 /**
  * `x.collection('_superusers').authWith…()` (or the SDK's older `x.admins.authWith…()`): the
@@ -91,14 +109,14 @@ function actsAsServer(variable) {
 			node = node.parent;
 			if (node.type === 'CallExpression' && signsInAsSuperuser(node)) return true;
 		}
-		// x.authStore.save(token) at the top of the module
+		// x.authStore.save(token) at the top of the module, or of a superuser token anywhere
 		const call = member.parent.parent;
 		if (
 			memberName(member) === 'authStore' &&
 			member.parent.type === 'MemberExpression' &&
 			memberName(member.parent) === 'save' &&
 			call?.type === 'CallExpression' &&
-			enclosingFunction(call) === null
+			(enclosingFunction(call) === null || SERVER_TOKEN.test(sourceText(call.arguments[0])))
 		) {
 			return true;
 		}

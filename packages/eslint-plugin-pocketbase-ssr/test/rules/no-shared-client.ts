@@ -49,6 +49,16 @@ export async function POST() {
 	if (!admin.authStore.isValid) await admin.collection('_superusers').authWithPassword(E, P);
 }`,
 		},
+		{
+			filename: 'src/lib/server/admin.ts',
+			code: `import PocketBase from 'pocketbase';
+import { env } from '$env/dynamic/private';
+const admin = new PocketBase(env.POCKETBASE_URL);
+export function adminClient() {
+	if (!admin.authStore.isValid) admin.authStore.save(env.POCKETBASE_SUPERUSER_TOKEN ?? '');
+	return admin;
+}`,
+		},
 		// Browser code: one client per tab is right.
 		{
 			filename: 'components/live-notes.tsx',
