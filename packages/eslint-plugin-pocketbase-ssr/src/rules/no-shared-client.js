@@ -30,6 +30,8 @@ const SIGN_IN_METHODS = new Set([
 	'authRefresh',
 ]);
 const PUBLIC_ENV_PREFIX = /^(NEXT_PUBLIC_|PUBLIC_|VITE_)/;
+/** Names that show a token came from the visitor's request. */
+const FROM_REQUEST = /cookie|headers|authorization/i;
 /** The name of a token that signs the server in as itself. */
 const SERVER_TOKEN = /superuser|admin/i;
 
@@ -41,12 +43,18 @@ const SERVER_TOKEN = /superuser|admin/i;
 function sourceText(node) {
 	if (!node) return '';
 	const value = unwrap(node);
-	if (value.type === 'Identifier') return value.name;
-	if (value.type === 'MemberExpression')
-		return `${sourceText(value.object)}.${memberName(value) ?? ''}`;
-	if (value.type === 'LogicalExpression')
-		return `${sourceText(value.left)} ${sourceText(value.right)}`;
-	return '';
+	switch (value.type) {
+		case 'Identifier':
+			return value.name;
+		case 'MemberExpression':
+			return `${sourceText(value.object)}.${memberName(value) ?? ''}`;
+		case 'LogicalExpression':
+			return `${sourceText(value.left)} ${sourceText(value.right)}`;
+		case 'CallExpression':
+			return `${sourceText(value.callee)}()`;
+		default:
+			return '';
+	}
 }
 
 /**
@@ -77,7 +85,10 @@ function signedInClient(call) {
 	const name = calleeName(call);
 	const target = calleeObject(call);
 	if (!name || !target) return null;
-	if (name === 'loadFromCookie' && memberName(target) === 'authStore') {
+	const loadsVisitor =
+		name === 'loadFromCookie' ||
+		(name === 'save' && FROM_REQUEST.test(sourceText(call.arguments[0])));
+	if (loadsVisitor && memberName(target) === 'authStore') {
 		return target.type === 'MemberExpression' ? unwrap(target.object) : null;
 	}
 	if (

@@ -244,6 +244,17 @@ import { pb as client } from '@/lib/pocketbase';
 export async function login() { await client.collection('users').authWithPassword('a', 'b'); }`,
 			errors: [{ messageId: 'signInShared', line: 3 }],
 		},
+		{
+			filename: 'app/actions.ts',
+			code: `'use server';
+import { cookies } from 'next/headers';
+import { pb } from '@/lib/pocketbase';
+export async function me() {
+	pb.authStore.save((await cookies()).get('pb_auth')?.value ?? '');
+	return pb.authStore.record;
+}`,
+			errors: [{ messageId: 'signInShared', line: 5 }],
+		},
 		// A client made by a helper once per module, then signed in per request.
 		{
 			filename: 'src/hooks.server.ts',

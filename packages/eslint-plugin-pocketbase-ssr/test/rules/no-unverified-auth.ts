@@ -140,6 +140,14 @@ export function Menu() {
 			errors: [{ messageId: 'decodedToken', line: 4 }],
 		},
 		{
+			filename: 'proxy.ts',
+			code: `import { isTokenExpired } from 'pocketbase';
+export function proxy(request) {
+	if (isTokenExpired(request.cookies.get('token')?.value ?? '')) return NextResponse.redirect(LOGIN);
+}`,
+			errors: [{ messageId: 'decodedToken', line: 3 }],
+		},
+		{
 			filename: 'src/routes/+layout.server.ts',
 			code: `export const load = async ({ cookies }) => {
 	const token = cookies.get('token');
