@@ -265,30 +265,115 @@ export const SETTINGS_KEY = 'pocketbase-ssr';
  */
 export function createSharedClientCollector() {
 	/** @type {SharedClientExports} */
-	const sharedClients = {};
+	const created = {};
+	/** @type {Record<string, Reexport[]>} */
+	const reexports = {};
+	/** @type {string[]} */
+	const seen = [];
 	/** @type {import('@typescript-eslint/utils').TSESLint.RuleModule<never, []>} */
 	const collect = {
 		meta: { type: 'problem', schema: [], messages: {} },
 		defaultOptions: [],
 		create(context) {
 			return {
-				Program() {
+				Program(program) {
+					seen.push(context.filename);
 					const names = findSharedClients(context.sourceCode, context.filename)
 						.filter((shared) => shared.kind === 'client')
 						.flatMap((shared) => shared.exportedAs);
-					if (names.length > 0) sharedClients[context.filename] = names;
+					if (names.length > 0) created[context.filename] = names;
+					const passedOn = reexportsOf(program);
+					if (passedOn.length > 0) reexports[context.filename] = passedOn;
 				},
 			};
 		},
 	};
+
+	/** The creating modules, plus every module that passes one of their clients on. */
+	function sharedClients() {
+		/** @type {SharedClientExports} */
+		const shared = Object.fromEntries(Object.entries(created).map(([f, n]) => [f, [...n]]));
+		for (let changed = true; changed;) {
+			changed = false;
+			for (const [file, entries] of Object.entries(reexports)) {
+				for (const { from, imported, exported } of entries) {
+					const target = resolveImport(from, file, seen);
+					const names = target === null ? undefined : shared[target];
+					if (!names) continue;
+					const passed = imported === '*' ? names : names.includes(imported) ? [exported] : [];
+					for (const name of passed) {
+						const list = (shared[file] ??= []);
+						if (!list.includes(name)) {
+							list.push(name);
+							changed = true;
+						}
+					}
+				}
+			}
+		}
+		return shared;
+	}
+
 	return {
 		plugin: { rules: { collect } },
 		/** The rules entry for a config that registers `plugin` as `pocketbase-ssr-collect`. */
 		rules: { 'pocketbase-ssr-collect/collect': /** @type {const} */ ('error') },
 		sharedClients,
 		/** The `settings` for the second run. */
-		settings: () => ({ [SETTINGS_KEY]: { sharedClients } }),
+		settings: () => ({ [SETTINGS_KEY]: { sharedClients: sharedClients() } }),
 	};
+}
+
+/**
+ * @typedef {object} Reexport A name a module passes on from another module.
+ * @property {string} from The specifier it imports from.
+ * @property {string} imported The name there ('*' for `export * from`).
+ * @property {string} exported The name here.
+ */
+
+/**
+ * `export { pb } from './pocketbase'`, `export * from './pocketbase'`, and
+ * `import { pb } from './pocketbase'; export { pb as client }`.
+ * @param {import('@typescript-eslint/utils').TSESTree.Program} program
+ * @returns {Reexport[]}
+ */
+function reexportsOf(program) {
+	/** @type {Map<string, { from: string, imported: string }>} */
+	const imports = new Map();
+	for (const statement of program.body) {
+		if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+		for (const specifier of statement.specifiers) {
+			const imported =
+				specifier.type === 'ImportDefaultSpecifier'
+					? 'default'
+					: specifier.type === 'ImportSpecifier'
+						? propertyName(specifier.imported)
+						: null;
+			if (imported !== null) {
+				imports.set(specifier.local.name, { from: statement.source.value, imported });
+			}
+		}
+	}
+	/** @type {Reexport[]} */
+	const found = [];
+	for (const statement of program.body) {
+		if (statement.type === 'ExportAllDeclaration' && statement.exported === null) {
+			found.push({ from: statement.source.value, imported: '*', exported: '*' });
+		}
+		if (statement.type !== 'ExportNamedDeclaration' || statement.exportKind === 'type') continue;
+		for (const specifier of statement.specifiers) {
+			const local = propertyName(specifier.local);
+			const exported = propertyName(specifier.exported);
+			if (local === null || exported === null) continue;
+			if (statement.source) {
+				found.push({ from: statement.source.value, imported: local, exported });
+			} else {
+				const imported = imports.get(local);
+				if (imported) found.push({ ...imported, exported });
+			}
+		}
+	}
+	return found;
 }
 
 /** @param {string} path */
