@@ -413,7 +413,7 @@ export function resolveImport(specifier, importer, files) {
 	}
 	const lib = /^[$#]lib\/(.+)$/.exec(specifier);
 	const root = /^[@~]\/(.+)$/.exec(specifier);
-	const suffix = lib ? `src/lib/${lib[1]}` : root ? root[1] : null;
+	const suffix = lib?.[1] !== undefined ? `src/lib/${lib[1]}` : (root?.[1] ?? null);
 	if (suffix === null) return null;
 	const tail = `/${withoutExtension(suffix)}`;
 	const candidates = files.filter((file) =>
