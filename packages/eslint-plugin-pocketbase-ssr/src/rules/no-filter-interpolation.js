@@ -14,7 +14,7 @@ import {
 	writtenValues,
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
-import { fileKind } from '../file-kind.js';
+import { fileKind, rendersOnServer } from '../file-kind.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
 /** @typedef {import('@typescript-eslint/utils').TSESLint.SourceCode} SourceCode */
@@ -159,7 +159,10 @@ export default {
 		// any filter reaches; on a server it may carry more (a superuser's). Only code known to run
 		// on a server is checked.
 		const kind = fileKind(context.filename, sourceCode.ast);
-		if (kind !== 'server' && kind !== 'universal') return {};
+		const onServer =
+			kind === 'server' ||
+			(kind === 'universal' && rendersOnServer(context.filename, sourceCode.ast));
+		if (!onServer) return {};
 		/** @type {Set<Node>} */
 		const reported = new Set();
 		/**
