@@ -19,13 +19,8 @@ import {
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
 import { fileKind } from '../file-kind.js';
-import {
-	FROM_REQUEST,
-	SETTINGS_KEY,
-	findSharedClients,
-	resolveImport,
-	sourceText,
-} from '../shared-clients.js';
+import { FROM_REQUEST, SETTINGS_KEY, findSharedClients, sourceText } from '../shared-clients.js';
+import { resolveImport } from '../resolve-import.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
 /** @typedef {import('@typescript-eslint/utils').TSESLint.Scope.Variable} Variable */
