@@ -51,6 +51,13 @@ export default defineConfig(
 		rules: { 'no-undef': 'off' },
 	},
 	{
+		// The ESLint plugin is plain JavaScript typed with typescript-eslint's AST types, which model
+		// `node.type` as an enum. At run time it is the ESTree string ('CallExpression'), and plain
+		// JavaScript compares it to that string, as the ESTree spec writes it.
+		files: ['packages/eslint-plugin-pocketbase-ssr/src/**/*.js'],
+		rules: { '@typescript-eslint/no-unsafe-enum-comparison': 'off' },
+	},
+	{
 		// Playwright reads a fixture's dependencies from its first parameter, which must be an
 		// object pattern even when the fixture needs none: `async ({}, use) => …`.
 		files: ['tests/**/*.ts'],

@@ -11,6 +11,7 @@ export default defineConfig({
 			'bench/**/*.test.ts',
 			'scripts/**/*.test.ts',
 			'playground/tests/**/*.test.ts',
+			'packages/*/test/**/*.test.ts',
 		],
 		// Each file still gets a fresh module graph, in a worker thread rather than a child process:
 		// the same isolation, and the suite ran in well under half the time on the 2-core machine.
