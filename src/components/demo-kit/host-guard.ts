@@ -7,6 +7,9 @@
 import type PocketBase from 'pocketbase';
 import { hostHeader, hostMovedBody, judgeAnswer } from '~/lib/playground-host';
 
+/** Sent on `document` when a sign-in is dropped because its host stopped: demos show the change. */
+export const signInLostEvent = 'pb-guide:sign-in-lost';
+
 /** The host that answered last on this page, for the current server. */
 let lastHost: string | undefined;
 
@@ -73,7 +76,10 @@ export function guardHost(pb: PocketBase, account: AccountHost): PocketBase {
 		);
 		lastHost = verdict.next.lastHost;
 		if (verdict.kind === 'same') return data;
-		if (verdict.accountLost) pb.authStore.clear();
+		if (verdict.accountLost) {
+			pb.authStore.clear();
+			document.dispatchEvent(new Event(signInLostEvent));
+		}
 		throw new HostMovedError(response, hostMovedBody(verdict.accountLost));
 	};
 	return pb;
