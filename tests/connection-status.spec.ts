@@ -151,12 +151,12 @@ test('a PocketBase that answers slowly is “connected, but slow”', async ({
 });
 
 test('picks the nearer of two playgrounds, says so, and runs the demos there', async ({ page }) => {
-	// Two playground addresses in front of the suite's PocketBase: one over a 120 ms link (the
+	// Two playground addresses in front of the suite's PocketBase: one over a 100 ms link (the
 	// far region, listed first), one over none. A link's ?pb-regions= stands in for a build's
 	// PUBLIC_POCKETBASE_URLS, so no second build is needed.
 	const { startDelayProxy } = await import('../bench/delay-proxy.mjs');
 	const target = { host: '127.0.0.1', port: Number(new URL(process.env['E2E_PB_URL']!).port) };
-	const far = await startDelayProxy({ target, rttMs: 120 });
+	const far = await startDelayProxy({ target, rttMs: 100 });
 	const near = await startDelayProxy({ target, rttMs: 0 });
 	try {
 		const regions = encodeURIComponent(`eu=${far.url},us=${near.url}`);
@@ -165,7 +165,7 @@ test('picks the nearer of two playgrounds, says so, and runs the demos there', a
 		await expect(status).toHaveAttribute('data-state', 'connected');
 		const statement = (await status.locator('.region').textContent()) ?? '';
 		expect(statement).toMatch(/^Using the US playground \(\d+ ms; EU \d+ ms\)\.$/);
-		expect(Number(/EU (\d+) ms/.exec(statement)?.[1])).toBeGreaterThanOrEqual(120);
+		expect(Number(/EU (\d+) ms/.exec(statement)?.[1])).toBeGreaterThanOrEqual(100);
 		await expect(status.locator('.url')).toHaveText(near.url);
 		await expect(status.locator('.source')).toHaveText('(the nearest of the site’s playgrounds)');
 

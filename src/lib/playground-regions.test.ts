@@ -3,6 +3,8 @@ import {
 	chooseRegion,
 	measureRoundTrip,
 	parseRegions,
+	recallChoice,
+	rememberChoice,
 	type MeasureDeps,
 	type Region,
 } from './playground-regions';
@@ -106,5 +108,23 @@ describe('measureRoundTrip', () => {
 		);
 		const down: MeasureDeps = { now: () => 0, fetch: () => Promise.reject(new TypeError('down')) };
 		expect(await measureRoundTrip('https://eu.example.com', down)).toBeUndefined();
+	});
+});
+
+describe('a remembered choice', () => {
+	const choice = { region: eu, statement: 'Using the EU playground (34 ms; US 120 ms).' };
+
+	it('is used again for the same list of regions', () => {
+		expect(recallChoice(rememberChoice([eu, us], choice), [eu, us])).toEqual(choice);
+	});
+
+	it('is measured afresh when the list changed, or nothing usable was kept', () => {
+		expect(recallChoice(rememberChoice([eu, us], choice), [eu, us, asia])).toBeUndefined();
+		expect(
+			recallChoice(rememberChoice([eu], choice), [eu, { ...us, url: 'https://x.example' }])
+		).toBeUndefined();
+		expect(recallChoice(null, [eu, us])).toBeUndefined();
+		expect(recallChoice('not json', [eu, us])).toBeUndefined();
+		expect(recallChoice(JSON.stringify({ regions: [eu, us] }), [eu, us])).toBeUndefined();
 	});
 });

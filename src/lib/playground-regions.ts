@@ -123,6 +123,32 @@ export function chooseRegion(timings: readonly RegionTiming[]): RegionChoice | u
 	};
 }
 
+/**
+ * A choice as a tab keeps it (sessionStorage), so the pages a reader opens next use it without
+ * measuring again. Tied to the list it was made from: another list is measured afresh.
+ */
+export function rememberChoice(regions: readonly Region[], choice: RegionChoice): string {
+	return JSON.stringify({ regions, choice });
+}
+
+/** The remembered choice, if it was made from exactly these regions. */
+export function recallChoice(
+	stored: string | null,
+	regions: readonly Region[]
+): RegionChoice | undefined {
+	if (!stored) return undefined;
+	try {
+		const parsed = JSON.parse(stored) as { regions?: unknown; choice?: RegionChoice };
+		if (JSON.stringify(parsed.regions) !== JSON.stringify(regions) || !parsed.choice)
+			return undefined;
+		const { region, statement } = parsed.choice;
+		const listed = regions.find((r) => r.name === region?.name && r.url === region.url);
+		return listed && typeof statement === 'string' ? { region: listed, statement } : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 function formatMs(ms: number | undefined): string {
 	return ms === undefined ? 'no answer' : `${Math.round(ms)} ms`;
 }

@@ -10,7 +10,7 @@ import { probePocketBase } from '~/lib/connection-probe';
 import { canRunDemos, rateLimited, type ConnectionStatus } from '~/lib/connection-status';
 import { checkPocketBaseUrl, resolvePocketBaseUrl, type UrlSource } from '~/lib/pocketbase-url';
 import { forgetHosts, guardHost, memoryAccountHost, savedAccountHost } from './host-guard';
-import { measureNearestRegion, siteRegions } from './regions';
+import { forgetNearestRegion, measureNearestRegion, siteRegions } from './regions';
 import { describeFailure, toRequestFailure, type FailureText } from '~/lib/request-error';
 import { simulatedServerHeader, simulatedServerMarker } from '~/lib/simulated-server';
 
@@ -176,6 +176,8 @@ export function useDefaultServer(): void {
 		// Nothing saved to forget.
 	}
 	dropQueryOverride();
+	// Back to the site's playgrounds: measure them again, the nearest may have changed.
+	forgetNearestRegion();
 	const resolved = resolveSnapshot(null, null);
 	switchTo(resolved.url, resolved.source, resolved.status);
 	if (resolved.source === 'region') void chooseRegion();
