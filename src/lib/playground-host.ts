@@ -57,11 +57,11 @@ export function hostMovedText(accountLost: boolean): { title: string; advice: st
 		? {
 				title: 'Your demo account was on a server that stopped.',
 				advice:
-					'The playground moved you to another of its servers, which does not know that account. Sign in again to carry on.',
+					'The playground moved you to another of its servers, which does not know that account. Sign in again to carry on. (A change of your network address moves you too.)',
 			}
 		: {
 				title: 'The playground server that answered this demo stopped.',
 				advice:
-					'The playground moved you to another of its servers. Run the demo again, so all its answers come from one server.',
+					'The playground moved you to another of its servers. Run the demo again, so all its answers come from one server. (A change of your network address moves you too.)',
 			};
 }
