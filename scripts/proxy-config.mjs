@@ -15,7 +15,14 @@ export function readDeployConfig(name) {
 	return readFileSync(new URL(name, deployDir), 'utf8');
 }
 
-/** @typedef {{ port: number; upstreamPort: number }} LoopbackPorts */
+/**
+ * The proxy's port, and the PocketBase hosts behind it: one port (`npm run test:deploy`) or
+ * several (the failover check, scripts/failover-check.mjs), each on loopback.
+ * @typedef {{ port: number; upstreamPorts: number[] }} LoopbackPorts
+ */
+
+/** The deploy recipe's one upstream line in nginx.conf, with its passive-check parameters. */
+export const nginxUpstreamParameters = 'max_fails=1 fail_timeout=10s';
 
 /**
  * Replaces each line whose trimmed text is `line` (there must be exactly `count`) with
@@ -83,8 +90,10 @@ export function renderNginx(ports, text = readDeployConfig('nginx.conf')) {
 	lines = replaceLines(
 		lines,
 		file,
-		`server ${deployExample.http};`,
-		`server 127.0.0.1:${ports.upstreamPort};`
+		`server ${deployExample.http} ${nginxUpstreamParameters};`,
+		ports.upstreamPorts
+			.map((upstream) => `server 127.0.0.1:${upstream} ${nginxUpstreamParameters};`)
+			.join('\n\t')
 	);
 	return lines.join('\n');
 }
@@ -139,7 +148,7 @@ export function renderCaddy(ports, text = readDeployConfig('Caddyfile')) {
 		lines,
 		file,
 		`reverse_proxy ${deployExample.http} {`,
-		`reverse_proxy 127.0.0.1:${ports.upstreamPort} {`
+		`reverse_proxy ${ports.upstreamPorts.map((upstream) => `127.0.0.1:${upstream}`).join(' ')} {`
 	);
 	return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readDeployConfig, renderCaddy, renderNginx } from './proxy-config.mjs';
 import { clientAddressHeader } from './proxy-process.mjs';
 
-const ports = { port: 41_000, upstreamPort: 42_000 };
+const ports = { port: 41_000, upstreamPorts: [42_000] };
 
 /** Lines of `text`, trimmed, without blanks and comments. */
 const directives = (text: string) =>
@@ -60,7 +60,7 @@ describe('the nginx configuration the tests run is the deploy recipe’s', () =>
 		const changed = new Set([
 			'listen 443 ssl http2;',
 			'listen [::]:443 ssl http2;',
-			'server 127.0.0.1:8090;',
+			'server 127.0.0.1:8090 max_fails=1 fail_timeout=10s;',
 		]);
 		const kept = directives(committed).filter(
 			(line) => !changed.has(line) && !line.startsWith('ssl_certificate')
@@ -77,8 +77,23 @@ describe('the nginx configuration the tests run is the deploy recipe’s', () =>
 			expect(directives(rendered)).toContain(line);
 		}
 		expect(directives(rendered)).toContain(`listen 127.0.0.1:${ports.port};`);
-		expect(directives(rendered)).toContain(`server 127.0.0.1:${ports.upstreamPort};`);
+		expect(directives(rendered)).toContain('server 127.0.0.1:42000 max_fails=1 fail_timeout=10s;');
 		expect(directives(rendered).join('\n')).not.toMatch(/ssl|listen 80|listen \[::\]|8090/);
+	});
+
+	test('several hosts: one per reader by address, passive checks, the answering host named', () => {
+		const three = renderNginx({ port: 41_000, upstreamPorts: [42_000, 42_001, 42_002] });
+		for (const line of [
+			'hash $binary_remote_addr consistent;',
+			'server 127.0.0.1:42000 max_fails=1 fail_timeout=10s;',
+			'server 127.0.0.1:42001 max_fails=1 fail_timeout=10s;',
+			'server 127.0.0.1:42002 max_fails=1 fail_timeout=10s;',
+			'add_header X-Playground-Host $playground_host always;',
+			'add_header Access-Control-Expose-Headers X-Playground-Host always;',
+		]) {
+			expect(directives(three)).toContain(line);
+		}
+		expect(directives(committed)).toContain('hash $binary_remote_addr consistent;');
 	});
 
 	test('a reshaped configuration is refused, not rendered half-way', () => {
@@ -128,9 +143,28 @@ describe('the Caddyfile the tests run is the deploy recipe’s', () => {
 		}
 		expect(directives(rendered)).toContain(`http://127.0.0.1:${ports.port} {`);
 		expect(directives(rendered)).toContain('bind 127.0.0.1');
-		expect(directives(rendered)).toContain(`reverse_proxy 127.0.0.1:${ports.upstreamPort} {`);
+		expect(directives(rendered)).toContain('reverse_proxy 127.0.0.1:42000 {');
 		expect(directives(rendered)).toContain('admin off');
 		expect(directives(rendered).join('\n')).not.toMatch(/example\.com|8090/);
+	});
+
+	test('several hosts: one per reader by address, active and passive checks, the host named', () => {
+		const three = renderCaddy({ port: 41_000, upstreamPorts: [42_000, 42_001, 42_002] });
+		expect(directives(three)).toContain(
+			'reverse_proxy 127.0.0.1:42000 127.0.0.1:42001 127.0.0.1:42002 {'
+		);
+		for (const line of [
+			'lb_policy ip_hash',
+			'lb_try_duration 5s',
+			'health_uri /api/health',
+			'health_interval 5s',
+			'fail_duration 10s',
+			'header_down X-Playground-Host {http.reverse_proxy.upstream.hostport}',
+			'header_down Access-Control-Expose-Headers X-Playground-Host',
+		]) {
+			expect(directives(committed)).toContain(line);
+			expect(directives(three)).toContain(line);
+		}
 	});
 
 	test('a reshaped configuration is refused, not rendered half-way', () => {

@@ -53,18 +53,20 @@ export class ProxyExit extends Error {
 }
 
 /**
- * Starts `kind` on a free loopback port in front of PocketBase on 127.0.0.1:`upstreamPort`, and
- * resolves once it has bound its port and answers PocketBase's health check through it.
+ * Starts `kind` on a free loopback port in front of PocketBase on 127.0.0.1:`upstreamPort` (or
+ * several hosts, `upstreamPorts`), and resolves once it has bound its port and answers
+ * PocketBase's health check through it.
  * @param {ProxyKind} kind
- * @param {{ upstreamPort: number }} options
+ * @param {{ upstreamPort: number } | { upstreamPorts: number[] }} options
  */
-export async function startProxy(kind, { upstreamPort }) {
+export async function startProxy(kind, options) {
+	const upstreamPorts = 'upstreamPorts' in options ? options.upstreamPorts : [options.upstreamPort];
 	requireProxyBinary(kind);
 	// A port from freePort() is free only when asked for; if another process binds it first, the
 	// proxy exits with "address already in use" and gets another.
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await launch(kind, await freePort(), upstreamPort);
+			return await launch(kind, await freePort(), upstreamPorts);
 		} catch (error) {
 			if (!(error instanceof ProxyExit && error.addressInUse) || attempt === 5) throw error;
 		}
@@ -74,13 +76,13 @@ export async function startProxy(kind, { upstreamPort }) {
 /**
  * @param {ProxyKind} kind
  * @param {number} port
- * @param {number} upstreamPort
+ * @param {number[]} upstreamPorts
  */
-async function launch(kind, port, upstreamPort) {
+async function launch(kind, port, upstreamPorts) {
 	const dir = mkdtempSync(join(tmpdir(), `proxy-${kind}-`));
 	// Started as root, nginx runs its workers as nobody, who must reach its temporary files.
 	chmodSync(dir, 0o755);
-	const ports = { port, upstreamPort };
+	const ports = { port, upstreamPorts };
 	let child;
 	/** @type {(output: string) => boolean} */
 	let ready;

@@ -149,3 +149,39 @@ test('a PocketBase that answers slowly is “connected, but slow”', async ({
 		await new Promise((resolve) => relay.close(resolve));
 	}
 });
+
+test('picks the nearer of two playgrounds, says so, and runs the demos there', async ({ page }) => {
+	// Two playground addresses in front of the suite's PocketBase: one over a 100 ms link (the
+	// far region, listed first), one over none. A link's ?pb-regions= stands in for a build's
+	// PUBLIC_POCKETBASE_URLS, so no second build is needed.
+	const { startDelayProxy } = await import('../bench/delay-proxy.mjs');
+	const target = { host: '127.0.0.1', port: Number(new URL(process.env['E2E_PB_URL']!).port) };
+	const far = await startDelayProxy({ target, rttMs: 100 });
+	const near = await startDelayProxy({ target, rttMs: 0 });
+	try {
+		const regions = encodeURIComponent(`eu=${far.url},us=${near.url}`);
+		await page.goto(`${page_}?pb-regions=${regions}`);
+		const status = connectionStatus(page);
+		await expect(status).toHaveAttribute('data-state', 'connected');
+		const statement = (await status.locator('.region').textContent()) ?? '';
+		expect(statement).toMatch(/^Using the US playground \(\d+ ms; EU \d+ ms\)\.$/);
+		expect(Number(/EU (\d+) ms/.exec(statement)?.[1])).toBeGreaterThanOrEqual(100);
+		await expect(status.locator('.url')).toHaveText(near.url);
+		await expect(status.locator('.source')).toHaveText('(the nearest of the site’s playgrounds)');
+
+		// The demos call the chosen one.
+		const call = page.waitForRequest((r) => r.url().startsWith(`${near.url}/api/demo/whoami`));
+		await page.getByRole('button', { name: 'Ask PocketBase directly' }).click();
+		await call;
+		await expect(page.getByText('127.0.0.1: your own address').first()).toBeVisible();
+
+		// The reader's own ?pb= still wins over the site's playgrounds.
+		await page.goto(`${page_}?pb-regions=${regions}&pb=${encodeURIComponent(far.url)}`);
+		await expect(status).toHaveAttribute('data-state', 'connected');
+		await expect(status.locator('.url')).toHaveText(far.url);
+		await expect(status.locator('.region')).toBeHidden();
+	} finally {
+		await page.close();
+		await Promise.all([far.close(), near.close()]);
+	}
+});

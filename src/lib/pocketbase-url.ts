@@ -8,7 +8,8 @@
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; problem: string };
 
-export type UrlSource = 'query' | 'saved' | 'default';
+/** `region`: the nearest of several playgrounds the site names (playground-regions.ts). */
+export type UrlSource = 'query' | 'saved' | 'region' | 'default';
 
 export interface ResolvedUrl {
 	url: string;
@@ -73,7 +74,7 @@ export function resolvePocketBaseUrl(candidates: {
 	buildDefault: string | undefined;
 }): ResolvedUrl {
 	const problems: string[] = [];
-	const ordered: [UrlSource, string | null | undefined][] = [
+	const ordered: [Exclude<UrlSource, 'region'>, string | null | undefined][] = [
 		['query', candidates.query],
 		['saved', candidates.saved],
 		['default', candidates.buildDefault],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hostMovedBody } from './playground-host';
 import { describeFailure, fieldErrors, toRequestFailure } from './request-error';
 
 describe('describeFailure', () => {
@@ -28,6 +29,17 @@ describe('describeFailure', () => {
 		expect(
 			describeFailure({ status: 404, message: 'x', isAbort: false, response: {} }).advice
 		).toMatch(/rule/);
+	});
+
+	it('says a demo account was lost with its host, whatever status the new host gave', () => {
+		const text = describeFailure({
+			status: 401,
+			message: 'x',
+			isAbort: false,
+			response: hostMovedBody(true),
+		});
+		expect(text.title).toBe('Your demo account was on a server that stopped.');
+		expect(text.advice).toMatch(/Sign in again/);
 	});
 
 	it('tells a failed code download apart from an unreachable PocketBase', () => {

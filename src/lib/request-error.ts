@@ -3,6 +3,7 @@
  * (status 0 means no answer at all). Every demo shows failures through this, so the reader
  * always learns what happened and what to do.
  */
+import { hostMovedText, readHostMoved } from './playground-host';
 import { endSentence } from './text';
 
 export interface RequestFailure {
@@ -33,6 +34,9 @@ export function fieldErrors(response: unknown): string[] {
 }
 
 export function describeFailure(failure: RequestFailure): FailureText {
+	// The page's own failure for an answer from another of the playground's hosts.
+	const moved = readHostMoved(failure.response);
+	if (moved) return hostMovedText(moved.accountLost);
 	if (failure.isAbort && failure.status === 0) {
 		return { title: 'Cancelled.', advice: 'The request was stopped before PocketBase answered.' };
 	}

@@ -1,8 +1,7 @@
 /**
- * <auth-state>: the reader's own account, token and notes in the browser, the API rules
- * tried for real, and the cookie flow through the simulated server, one page view at a time
- * or N of them beside the direct path. What it does is in auth-state-flows.ts, the words in
- * auth-state-view.ts.
+ * <auth-state>: the reader's own account, token and notes in the browser, the API rules tried for
+ * real, and the cookie flow through the simulated server, one page view at a time or N of them
+ * beside the direct path (the flows in auth-state-flows.ts, the words in auth-state-view.ts).
  */
 import { reportFailure, reportResponse } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
@@ -118,6 +117,10 @@ class AuthState extends DemoElement<typeof authSchema> {
 		this.getPart('notes').replaceChildren();
 		this.announce('Signed out; your demo account and its notes are deleted.');
 		await this.#showSession();
+	}
+
+	protected override signInChanged() {
+		void this.#showSession();
 	}
 
 	async #showSession() {

@@ -15,6 +15,7 @@ const stateWords: Record<ConnectionState, [icon: string, word: string]> = {
 const sourceWords = {
 	query: '(from this link’s ?pb=)',
 	saved: '(your saved choice)',
+	region: '(the nearest of the site’s playgrounds)',
 	default: '(the site’s default)',
 };
 
@@ -52,6 +53,7 @@ class ConnectionStatusElement extends HTMLElement {
 			$<HTMLElement>('.title').textContent = status.title;
 			fillWithCode($('.detail'), status.detail);
 			fillWithCode($('.advice'), status.advice);
+			fillWithCode($('.region'), snapshot.regionStatement ?? '');
 			fillWithCode($('.problems'), snapshot.problems.join(' '));
 			$<HTMLElement>('.url').textContent = snapshot.url;
 			$<HTMLElement>('.source').textContent = sourceWords[snapshot.source];

@@ -9,6 +9,8 @@ import { Atom } from '~/lib/atom';
 import { probePocketBase } from '~/lib/connection-probe';
 import { canRunDemos, rateLimited, type ConnectionStatus } from '~/lib/connection-status';
 import { checkPocketBaseUrl, resolvePocketBaseUrl, type UrlSource } from '~/lib/pocketbase-url';
+import { forgetHosts, guardHost, memoryAccountHost, savedAccountHost } from './host-guard';
+import { forgetNearestRegion, measureNearestRegion, siteRegions } from './regions';
 import { describeFailure, toRequestFailure, type FailureText } from '~/lib/request-error';
 import { simulatedServerHeader, simulatedServerMarker } from '~/lib/simulated-server';
 
@@ -19,6 +21,8 @@ export interface ConnectionSnapshot {
 	problems: string[];
 	status: ConnectionStatus;
 	checkedAt: number | undefined;
+	/** With several playgrounds: which one the page picked and the round trips that decided. */
+	regionStatement: string | undefined;
 }
 
 const savedKey = 'pb-guide:pocketbase-url';
@@ -34,13 +38,38 @@ const checking: ConnectionStatus = {
 	advice: '',
 };
 
-function initialSnapshot(): ConnectionSnapshot {
+const measuring: ConnectionStatus = {
+	...checking,
+	title: 'Measuring the round trip to each playground…',
+};
+
+/**
+ * The server to use: the reader's own (`?pb=`, then the saved one), else the nearest of the
+ * site's playgrounds when it names several (measured once watching starts), else its default.
+ */
+function resolveSnapshot(query: string | null, saved: string | null): ConnectionSnapshot {
 	const resolved = resolvePocketBaseUrl({
-		query: new URLSearchParams(location.search).get('pb'),
-		saved: readSaved(),
+		query,
+		saved,
 		buildDefault: import.meta.env.PUBLIC_POCKETBASE_URL,
 	});
-	return { ...resolved, status: checking, checkedAt: undefined };
+	const regions = siteRegions();
+	const first = regions.regions[0];
+	if (resolved.source !== 'default' || !first) {
+		return { ...resolved, status: checking, checkedAt: undefined, regionStatement: undefined };
+	}
+	return {
+		url: first.url,
+		source: 'region',
+		problems: [...resolved.problems, ...regions.problems],
+		status: measuring,
+		checkedAt: undefined,
+		regionStatement: undefined,
+	};
+}
+
+function initialSnapshot(): ConnectionSnapshot {
+	return resolveSnapshot(new URLSearchParams(location.search).get('pb'), readSaved());
 }
 
 function readSaved(): string | null {
@@ -55,6 +84,20 @@ export const connection = new Atom<ConnectionSnapshot>(initialSnapshot());
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<ConnectionStatus> | undefined;
+/** The measurement of the site's playgrounds, while it runs: probes wait for its choice. */
+let choosing: Promise<void> | undefined;
+
+/** Measures the site's playgrounds and switches to the nearest, unless the reader chose meanwhile. */
+function chooseRegion(): Promise<void> {
+	choosing = measureNearestRegion(siteRegions().regions).then((choice) => {
+		choosing = undefined;
+		const snapshot = connection.get();
+		if (!choice || snapshot.source !== 'region') return;
+		if (choice.region.url !== snapshot.url) dropClients();
+		connection.set({ ...snapshot, url: choice.region.url, regionStatement: choice.statement });
+	});
+	return choosing;
+}
 
 function probe(url: string): Promise<ConnectionStatus> {
 	return probePocketBase(url, {
@@ -67,8 +110,10 @@ function probe(url: string): Promise<ConnectionStatus> {
 /** Asks PocketBase for its health now, and schedules the next look. */
 export function recheck(): Promise<ConnectionStatus> {
 	if (inFlight) return inFlight;
-	const { url } = connection.get();
-	inFlight = probe(url).then((status) => {
+	inFlight = (async () => {
+		await choosing;
+		const { url } = connection.get();
+		const status = await probe(url);
 		inFlight = undefined;
 		// The server may have been changed while the probe was out.
 		if (connection.get().url === url) {
@@ -76,7 +121,7 @@ export function recheck(): Promise<ConnectionStatus> {
 			schedule(canRunDemos(status.state) ? refreshMs : retryMs);
 		}
 		return status;
-	});
+	})();
 	return inFlight;
 }
 
@@ -90,6 +135,7 @@ let started = false;
 export function startWatching(): void {
 	if (started) return;
 	started = true;
+	if (connection.get().source === 'region') void chooseRegion();
 	void recheck();
 	document.addEventListener('visibilitychange', () => {
 		if (document.visibilityState === 'visible') void recheck();
@@ -130,19 +176,30 @@ export function useDefaultServer(): void {
 		// Nothing saved to forget.
 	}
 	dropQueryOverride();
-	const resolved = resolvePocketBaseUrl({
-		query: null,
-		saved: null,
-		buildDefault: import.meta.env.PUBLIC_POCKETBASE_URL,
-	});
-	switchTo(resolved.url, resolved.source, checking);
+	// Back to the site's playgrounds: measure them again, the nearest may have changed.
+	forgetNearestRegion();
+	const resolved = resolveSnapshot(null, null);
+	switchTo(resolved.url, resolved.source, resolved.status);
+	if (resolved.source === 'region') void chooseRegion();
 	void recheck();
 }
 
 function switchTo(url: string, source: UrlSource, status: ConnectionStatus) {
-	clients = undefined;
-	connection.set({ url, source, problems: [], status, checkedAt: Date.now() });
+	dropClients();
+	connection.set({
+		url,
+		source,
+		problems: [],
+		status,
+		checkedAt: Date.now(),
+		regionStatement: undefined,
+	});
 	schedule(canRunDemos(status.state) ? refreshMs : retryMs);
+}
+
+function dropClients() {
+	clients = undefined;
+	forgetHosts();
 }
 
 function dropQueryOverride() {
@@ -191,7 +248,10 @@ async function loadClients(): Promise<Clients> {
 	const PocketBaseClass = sdk.default;
 	// One client for the page is the SDK's own advice for browsers; its token is kept per
 	// server, so switching servers never sends one server's token to another.
-	const direct = new PocketBaseClass(url, new sdk.LocalAuthStore(authKey(url)));
+	const direct = guardHost(
+		new PocketBaseClass(url, new sdk.LocalAuthStore(authKey(url))),
+		savedAccountHost(`${authKey(url)}:host`)
+	);
 	clients = { url, direct, PocketBaseClass, BaseAuthStore: sdk.BaseAuthStore };
 	return clients;
 }
@@ -209,7 +269,7 @@ export async function directClient(): Promise<PocketBase> {
 export async function serverClientFactory(): Promise<() => PocketBase> {
 	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
 	return () => {
-		const client = new PocketBaseClass(url, new BaseAuthStore());
+		const client = guardHost(new PocketBaseClass(url, new BaseAuthStore()), memoryAccountHost());
 		client.beforeSend = (requestUrl, options) => {
 			const headers = new Headers(options.headers);
 			headers.set(simulatedServerHeader, simulatedServerMarker);
@@ -226,7 +286,7 @@ export async function serverClientFactory(): Promise<() => PocketBase> {
  */
 export async function separateClient(): Promise<PocketBase> {
 	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
-	return new PocketBaseClass(url, new BaseAuthStore());
+	return guardHost(new PocketBaseClass(url, new BaseAuthStore()), memoryAccountHost());
 }
 
 /**

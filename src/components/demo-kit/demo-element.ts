@@ -64,6 +64,9 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	/** Called whenever PocketBase becomes usable or stops being so (`ready` says which). */
 	protected readinessChanged(): void {}
 
+	/** Called when the reader's sign-in was dropped: its playground host stopped (host-guard.ts). */
+	protected signInChanged(): void {}
+
 	connectedCallback() {
 		const options = this.options();
 		this.#modelOnly = options.modelOnly ?? false;
@@ -88,11 +91,14 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		// before a reader can reach it.
 		void import('./readiness').then(({ watchReadiness }) => {
 			if (!this.isConnected) return;
-			this.#unsubscribe = watchReadiness((ready) => {
-				this.#ready = ready;
-				this.refreshControls();
-				this.readinessChanged();
-			});
+			this.#unsubscribe = watchReadiness(
+				(ready) => {
+					this.#ready = ready;
+					this.refreshControls();
+					this.readinessChanged();
+				},
+				() => this.signInChanged()
+			);
 		});
 	}
 

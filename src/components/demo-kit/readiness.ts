@@ -6,12 +6,26 @@
  */
 import { demoControlsEnabled } from '~/lib/connection-status';
 import { connection, startWatching } from './connection';
+import { signInLostEvent } from './host-guard';
 
 export { describeFailure, toRequestFailure } from '~/lib/request-error';
 export { reportFailure } from './connection';
 
-/** Starts watching PocketBase and tells `heard` whether demos can use it, now and on change. */
-export function watchReadiness(heard: (ready: boolean) => void): () => void {
+/**
+ * Starts watching PocketBase and tells `heard` whether demos can use it, now and on change, and
+ * `signInLost` when the reader's sign-in was dropped because its playground host stopped.
+ */
+export function watchReadiness(
+	heard: (ready: boolean) => void,
+	signInLost: () => void
+): () => void {
 	startWatching();
-	return connection.subscribe(({ status }) => heard(demoControlsEnabled(status.state)));
+	document.addEventListener(signInLostEvent, signInLost);
+	const unsubscribe = connection.subscribe(({ status }) =>
+		heard(demoControlsEnabled(status.state))
+	);
+	return () => {
+		unsubscribe();
+		document.removeEventListener(signInLostEvent, signInLost);
+	};
 }

@@ -61,6 +61,10 @@ class HookRoutes extends DemoElement {
 		return this.#section(id).querySelector('input')!;
 	}
 
+	protected override signInChanged() {
+		void this.#showSession();
+	}
+
 	async #showSession() {
 		this.getPart('session').textContent = sessionText(await signedInEmail());
 	}

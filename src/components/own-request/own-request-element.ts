@@ -119,6 +119,10 @@ class OwnRequest extends DemoElement<typeof ownSchema> {
 		box.hidden = problems.length === 0;
 	}
 
+	protected override signInChanged() {
+		void this.#showSession();
+	}
+
 	async #showSession() {
 		this.getPart('session').textContent = sessionText(await signedInEmail());
 	}

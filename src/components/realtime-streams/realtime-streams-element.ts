@@ -8,6 +8,7 @@ import { DemoElement } from '../demo-kit/demo-element';
 import { formatMs } from '../demo-kit/format';
 import { timedCall } from '../demo-kit/timing';
 import { findDiagram } from '~/lib/diagram-replay';
+import { hostMovedText } from '~/lib/playground-host';
 import { describeFailure, toRequestFailure } from '~/lib/request-error';
 import { CreateDelays } from './create-delays';
 import { subscribeThroughServer } from './cross-address';
@@ -67,6 +68,10 @@ class RealtimeStreams extends DemoElement {
 	async #subscribe() {
 		if (this.#stream.state.kind !== 'off') return;
 		const box = this.#failureBox('stream');
+		// The reader's own subscription starts afresh, after a lost sign-in too.
+		this.#reconnects = 0;
+		this.#downSince = undefined;
+		this.getPart('recovery').hidden = true;
 		this.#stream.state = { kind: 'connecting' };
 		try {
 			const pb = await signedInClient();
@@ -84,8 +89,19 @@ class RealtimeStreams extends DemoElement {
 		}
 	}
 
+	/** The streams' sign-in went with its playground host (host-guard.ts): close them, say so. */
+	protected override signInChanged() {
+		if (this.#stream.state.kind === 'off') return;
+		this.#stream.state = { kind: 'off' };
+		void this.#users.closeAll();
+		void directClient().then((pb) => pb.realtime.unsubscribe());
+		const text = hostMovedText(true);
+		this.showProblem(this.#failureBox('stream'), text.title, text.advice);
+	}
+
 	/** Every PB_CONNECT: the first connection, or the SDK's reconnect after a stop. */
 	async #connected(pb: PocketBase) {
+		if (this.#stream.state.kind === 'off') return; // closed by signInChanged(), ignore
 		const down = this.#downSince;
 		if (down) this.#reconnects++;
 		const clientId = pb.realtime.clientId;
@@ -179,10 +195,6 @@ class RealtimeStreams extends DemoElement {
 	}
 }
 
-function item(text: string): HTMLLIElement {
-	const li = document.createElement('li');
-	li.textContent = text;
-	return li;
-}
+const item = (text: string) => Object.assign(document.createElement('li'), { textContent: text });
 
 customElements.define('realtime-streams', RealtimeStreams);

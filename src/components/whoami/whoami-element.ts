@@ -112,6 +112,10 @@ class Whoami extends DemoElement<typeof whoamiSchema> {
 		await this.#showSession();
 	}
 
+	protected override signInChanged() {
+		void this.#showSession();
+	}
+
 	async #showSession() {
 		const email = await signedInEmail();
 		const text = sessionText(email);
