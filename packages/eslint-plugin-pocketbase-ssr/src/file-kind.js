@@ -123,6 +123,14 @@ export function fileKind(filename, program) {
 	return 'unknown';
 }
 
+/**
+ * The kind of the file a rule is looking at.
+ * @param {{ filename: string, sourceCode: { ast: Program } }} context
+ */
+export function kindOf(context) {
+	return fileKind(context.filename, context.sourceCode.ast);
+}
+
 /** @param {string} filename */
 export function isUniversalLoad(filename) {
 	return SVELTEKIT_UNIVERSAL.test(normalizePath(filename));

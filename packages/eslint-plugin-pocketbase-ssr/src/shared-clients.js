@@ -262,7 +262,8 @@ export const SETTINGS_KEY = 'pocketbase-ssr';
 
 /**
  * A rule that reports nothing and records each file's exported shared clients: run it over every
- * file first (ESLint, or ESLint's Linter in a browser), then pass `settings` to the real run.
+ * file (ESLint, or ESLint's Linter in a browser), alongside the real rules or before them; then
+ * run the real rules again with `settings()` over the `importers()`.
  */
 export function createSharedClientCollector() {
 	/** @type {SharedClientExports} */
@@ -271,6 +272,8 @@ export function createSharedClientCollector() {
 	const reexports = {};
 	/** @type {string[]} */
 	const seen = [];
+	/** @type {Record<string, string[]>} */
+	const imports = {};
 	/** @type {import('@typescript-eslint/utils').TSESLint.RuleModule<never, []>} */
 	const collect = {
 		meta: { type: 'problem', schema: [], messages: {} },
@@ -285,6 +288,11 @@ export function createSharedClientCollector() {
 					if (names.length > 0) created[context.filename] = names;
 					const passedOn = reexportsOf(program);
 					if (passedOn.length > 0) reexports[context.filename] = passedOn;
+					imports[context.filename] = program.body.flatMap((statement) =>
+						statement.type === 'ImportDeclaration' && statement.importKind !== 'type'
+							? [statement.source.value]
+							: []
+					);
 				},
 			};
 		},
@@ -315,11 +323,25 @@ export function createSharedClientCollector() {
 		return shared;
 	}
 
+	/**
+	 * The files that import from a module passing on a shared client: the only ones a run with
+	 * `settings()` can report differently from a run without.
+	 */
+	function importers() {
+		const files = Object.keys(sharedClients());
+		return Object.entries(imports)
+			.filter(([file, specifiers]) =>
+				specifiers.some((specifier) => resolveImport(specifier, file, files) !== null)
+			)
+			.map(([file]) => file);
+	}
+
 	return {
 		plugin: { rules: { collect } },
 		/** The rules entry for a config that registers `plugin` as `pocketbase-ssr-collect`. */
 		rules: { 'pocketbase-ssr-collect/collect': /** @type {const} */ ('error') },
 		sharedClients,
+		importers,
 		/** The `settings` for the second run. */
 		settings: () => ({ [SETTINGS_KEY]: { sharedClients: sharedClients() } }),
 	};

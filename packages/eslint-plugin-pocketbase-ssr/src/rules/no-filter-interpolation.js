@@ -13,7 +13,7 @@ import {
 	writtenValues,
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
-import { fileKind, rendersOnServer } from '../file-kind.js';
+import { kindOf, rendersOnServer } from '../file-kind.js';
 import { visitorInput } from '../visitor-input.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
@@ -123,7 +123,7 @@ export default {
 		// In the browser the request carries the visitor's own token, and the API rules bound what
 		// any filter reaches; on a server it may carry more (a superuser's). Only code known to run
 		// on a server is checked.
-		const kind = fileKind(context.filename, sourceCode.ast);
+		const kind = kindOf(context);
 		const onServer =
 			kind === 'server' ||
 			(kind === 'universal' && rendersOnServer(context.filename, sourceCode.ast));
