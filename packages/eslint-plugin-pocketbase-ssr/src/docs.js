@@ -34,7 +34,7 @@ export const ruleDocs = {
 	},
 	'no-filter-interpolation': {
 		title: 'A filter built by pasting strings',
-		why: "A value pasted into a filter can close its quote and add conditions of its own; pb.filter('x = {:x}', { x }) keeps a value a value.",
+		why: "The visitor's text pasted into a filter can close its quote and add conditions of its own; pb.filter('x = {:x}', { x }) keeps a value a value.",
 		guide: {
 			title: 'Why the filter always goes through pb.filter()',
 			href: '/your-request/#why-the-filter-always-goes-through-pbfilter',

@@ -3,112 +3,98 @@
 
 import {
 	calleeName,
-	calleeObject,
 	constInitializer,
 	isImportBinding,
-	isModuleLevel,
 	isParameter,
 	propertyName,
 	resolve,
 	unwrap,
+	walk,
 	writtenValues,
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
 import { kindOf, rendersOnServer } from '../file-kind.js';
+import { visitorInput } from '../visitor-input.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
 /** @typedef {import('@typescript-eslint/utils').TSESLint.SourceCode} SourceCode */
 
 /** Record-service methods whose options take a `filter`. */
 const LIST_METHODS = new Set(['getList', 'getFullList', 'getFirstListItem', 'subscribe']);
-/** Methods that return the same value, reworded: `${q.trim()}` pastes q. */
-const VALUE_METHODS = new Set(['trim', 'toLowerCase', 'toUpperCase', 'toString']);
-
 /**
- * Whether an interpolated value is something other than a constant or a safe fragment: a
- * parameter, a property read, a variable computed from one. Unknown calls count as safe: a helper
- * may well use pb.filter() itself.
+ * The block body of the function a call runs, when this file declares it by name.
  * @param {SourceCode} sourceCode
- * @param {Node} node
- * @param {number} depth
- * @returns {boolean}
+ * @param {import('@typescript-eslint/utils').TSESTree.CallExpression} call
+ * @returns {Node | null}
  */
-function isVariableValue(sourceCode, node, depth) {
-	const value = unwrap(node);
-	if (depth > 4) return false;
-	switch (value.type) {
-		case 'Literal':
-			return false;
-		case 'TemplateLiteral':
-			return value.expressions.some((e) => isVariableValue(sourceCode, e, depth + 1));
-		case 'BinaryExpression':
-			return (
-				value.operator === '+' &&
-				(isVariableValue(sourceCode, value.left, depth + 1) ||
-					isVariableValue(sourceCode, value.right, depth + 1))
-			);
-		case 'ConditionalExpression':
-			return (
-				isVariableValue(sourceCode, value.consequent, depth + 1) ||
-				isVariableValue(sourceCode, value.alternate, depth + 1)
-			);
-		case 'LogicalExpression':
-			return (
-				isVariableValue(sourceCode, value.left, depth + 1) ||
-				isVariableValue(sourceCode, value.right, depth + 1)
-			);
-		case 'MemberExpression':
-			// Configuration (process.env.X, import.meta.env.X) is not a visitor's input.
-			return !/^(process\.env|import\.meta\.env)\./.test(sourceCode.getText(value));
-		case 'Identifier': {
-			const variable = resolve(sourceCode, value);
-			// Not declared in this file: a pasted snippet's input, unless a constant of the language.
-			if (!variable) return !['undefined', 'NaN', 'Infinity'].includes(value.name);
-			if (isParameter(variable)) return true;
-			if (isImportBinding(variable)) return false;
-			const init = constInitializer(variable);
-			if (init) return isVariableValue(sourceCode, init, depth + 1);
-			// A `let` written in several places: variable if any write is.
-			if (isModuleLevel(variable)) return false;
-			return writtenValues(variable).some((w) => isVariableValue(sourceCode, w, depth + 1));
-		}
-		default:
-			return false;
+function localFunctionBody(sourceCode, call) {
+	if (call.callee.type !== 'Identifier') return null;
+	const variable = resolve(sourceCode, call.callee);
+	const def = variable?.defs[0];
+	if (!def) return null;
+	const fn =
+		def.type === 'FunctionName'
+			? def.node
+			: def.type === 'Variable' && def.node.init
+				? unwrap(def.node.init)
+				: null;
+	if (
+		!fn ||
+		(fn.type !== 'FunctionDeclaration' &&
+			fn.type !== 'FunctionExpression' &&
+			fn.type !== 'ArrowFunctionExpression') ||
+		fn.body.type !== 'BlockStatement'
+	) {
+		return null;
 	}
+	return fn.body;
 }
 
 /**
- * The string-building node that makes this filter unsafe, if any: a template literal with a
- * variable value, or a `+` concatenation with one.
+ * The string-building node that pastes the visitor's text into this filter, if any: a template
+ * literal or a `+` concatenation with a value traced to the visitor's input.
  * @param {SourceCode} sourceCode
+ * @param {(node: Node) => boolean} isInput
  * @param {Node} node
  * @param {number} depth
  * @returns {Node | null}
  */
-function pastedFilter(sourceCode, node, depth = 0) {
+function pastedFilter(sourceCode, isInput, node, depth = 0) {
 	const value = unwrap(node);
 	if (depth > 4) return null;
 	switch (value.type) {
 		case 'TemplateLiteral':
-			return value.expressions.some((e) => isPastedValue(sourceCode, e)) ? value : null;
+			return value.expressions.some((e) => isInput(e)) ? value : null;
 		case 'BinaryExpression':
-			return value.operator === '+' && isVariableValue(sourceCode, value, 0) ? value : null;
+			return value.operator === '+' && isInput(value) ? value : null;
 		case 'ConditionalExpression':
 			return (
-				pastedFilter(sourceCode, value.consequent, depth + 1) ??
-				pastedFilter(sourceCode, value.alternate, depth + 1)
+				pastedFilter(sourceCode, isInput, value.consequent, depth + 1) ??
+				pastedFilter(sourceCode, isInput, value.alternate, depth + 1)
 			);
 		case 'LogicalExpression':
 			return (
-				pastedFilter(sourceCode, value.left, depth + 1) ??
-				pastedFilter(sourceCode, value.right, depth + 1)
+				pastedFilter(sourceCode, isInput, value.left, depth + 1) ??
+				pastedFilter(sourceCode, isInput, value.right, depth + 1)
 			);
+		case 'CallExpression': {
+			// filter: filterFor(url.searchParams), a function this file declares: what it returns.
+			const body = localFunctionBody(sourceCode, value);
+			if (!body) return null;
+			/** @type {Node | null} */
+			let found = null;
+			walk(body, (inner) => {
+				if (found || inner.type !== 'ReturnStatement' || !inner.argument) return;
+				found = pastedFilter(sourceCode, isInput, inner.argument, depth + 1);
+			});
+			return found;
+		}
 		case 'Identifier': {
 			// const filter = `owner = "${id}"`; getList(1, 20, { filter })
 			const variable = resolve(sourceCode, value);
 			if (!variable || isParameter(variable) || isImportBinding(variable)) return null;
 			for (const written of writtenValues(variable)) {
-				const found = pastedFilter(sourceCode, written, depth + 1);
+				const found = pastedFilter(sourceCode, isInput, written, depth + 1);
 				if (found) return found;
 			}
 			return null;
@@ -116,27 +102,6 @@ function pastedFilter(sourceCode, node, depth = 0) {
 		default:
 			return null;
 	}
-}
-
-/**
- * An interpolated expression that pastes a value, rather than a fragment `pb.filter()` made.
- * @param {SourceCode} sourceCode
- * @param {Node} node
- */
-function isPastedValue(sourceCode, node) {
-	const value = unwrap(node);
-	if (value.type === 'CallExpression') {
-		const name = calleeName(value);
-		// String(id), id.trim(): still the value itself. Other calls may return a safe fragment.
-		if (name === 'String' && value.callee.type === 'Identifier') {
-			return value.arguments.some((a) => isVariableValue(sourceCode, a, 0));
-		}
-		const object = calleeObject(value);
-		return name !== null && VALUE_METHODS.has(name) && object !== null
-			? isVariableValue(sourceCode, object, 0)
-			: false;
-	}
-	return isVariableValue(sourceCode, value, 0);
 }
 
 /** @type {import('@typescript-eslint/utils').TSESLint.RuleModule<'pasted' | 'pastedIntoFilter', []>} */
@@ -147,9 +112,9 @@ export default {
 		schema: [],
 		messages: {
 			pasted:
-				"This filter pastes a value into the filter's text: a value with a quote in it adds conditions of its own. Use pb.filter('field = {:value}', { value }).",
+				"This filter pastes the visitor's text (a route or query parameter, a form field, the request body, a cookie or an action's argument) into the filter: a quote in it adds conditions of its own. Use pb.filter('field = {:value}', { value }).",
 			pastedIntoFilter:
-				"pb.filter() quotes only the {:placeholders}; a value pasted into its first argument is not escaped. Pass it in the parameters: pb.filter('field = {:value}', { value }).",
+				"pb.filter() quotes only the {:placeholders}; the visitor's text pasted into its first argument is not escaped. Pass it in the parameters: pb.filter('field = {:value}', { value }).",
 		},
 	},
 	defaultOptions: [],
@@ -163,6 +128,7 @@ export default {
 			kind === 'server' ||
 			(kind === 'universal' && rendersOnServer(context.filename, sourceCode.ast));
 		if (!onServer) return {};
+		const { isInput } = visitorInput(sourceCode, context.filename);
 		/** @type {Set<Node>} */
 		const reported = new Set();
 		/**
@@ -190,7 +156,7 @@ export default {
 			for (const property of options.properties) {
 				if (property.type !== 'Property' || property.computed) continue;
 				if (propertyName(property.key) !== 'filter') continue;
-				report(pastedFilter(sourceCode, property.value), 'pasted');
+				report(pastedFilter(sourceCode, isInput, property.value), 'pasted');
 			}
 		}
 		return {
@@ -200,12 +166,12 @@ export default {
 				if (name === 'filter') {
 					// pb.filter(`owner = "${id}"`): Array#filter takes a function, never a string.
 					const first = node.arguments[0];
-					if (first) report(pastedFilter(sourceCode, first), 'pastedIntoFilter');
+					if (first) report(pastedFilter(sourceCode, isInput, first), 'pastedIntoFilter');
 					return;
 				}
 				if (!LIST_METHODS.has(name)) return;
 				if (name === 'getFirstListItem' && node.arguments[0]) {
-					report(pastedFilter(sourceCode, node.arguments[0]), 'pasted');
+					report(pastedFilter(sourceCode, isInput, node.arguments[0]), 'pasted');
 				}
 				for (const argument of node.arguments) checkOptions(argument);
 			},

@@ -2,7 +2,16 @@
 // framework ships to the browser (PUBLIC_, NEXT_PUBLIC_, VITE_) or a superuser sign-in in code
 // that runs in the browser hands them to every visitor.
 
-import { calleeName, calleeObject, memberName, propertyName, stringValue, unwrap } from '../ast.js';
+import {
+	calleeName,
+	calleeObject,
+	constInitializer,
+	memberName,
+	propertyName,
+	resolve,
+	stringValue,
+	unwrap,
+} from '../ast.js';
 import { docsMeta } from '../docs.js';
 import { kindOf } from '../file-kind.js';
 
@@ -50,6 +59,37 @@ function isEnvObject(node) {
 		(owner.type === 'Identifier' && owner.name === 'process') ||
 		(owner.type === 'MetaProperty' && owner.meta.name === 'import')
 	);
+}
+
+/**
+ * Whether a sign-in's password is written into the code, so the bundle carries it: a string, an
+ * env variable, an `$env` import (or its `env` object), or a const holding one. A value the admin types into a form
+ * (state, a parameter, a field) is not in the bundle; a name the file cannot trace says nothing.
+ * @param {import('@typescript-eslint/utils').TSESLint.SourceCode} sourceCode
+ * @param {Node | undefined} node
+ * @param {number} depth
+ * @returns {boolean}
+ */
+function isBundledValue(sourceCode, node, depth = 0) {
+	if (!node || depth > 4) return false;
+	const value = unwrap(node);
+	if (value.type === 'Literal') return typeof value.value === 'string';
+	if (value.type === 'TemplateLiteral') return value.expressions.length === 0;
+	if (value.type === 'MemberExpression') {
+		return isEnvObject(value.object) || isBundledValue(sourceCode, value.object, depth + 1);
+	}
+	if (value.type !== 'Identifier') return false;
+	const variable = resolve(sourceCode, value);
+	if (!variable) return false;
+	const fromEnv = variable.defs.some(
+		(d) =>
+			d.type === 'ImportBinding' &&
+			d.parent.type === 'ImportDeclaration' &&
+			String(d.parent.source.value).startsWith('$env/')
+	);
+	if (fromEnv) return true;
+	const init = constInitializer(variable);
+	return init !== null && isBundledValue(sourceCode, init, depth + 1);
 }
 
 /** @type {import('@typescript-eslint/utils').TSESLint.RuleModule<'publicSecret' | 'superuserInBrowser', []>} */
@@ -109,7 +149,9 @@ export default {
 			CallExpression(node) {
 				if (kind !== 'client' && kind !== 'universal') return;
 				const name = calleeName(node);
-				if (name === null || !name.startsWith('authWith')) return;
+				// Only a password sign-in carries a secret, and only one written into the code ships it.
+				if (name !== 'authWithPassword') return;
+				if (!isBundledValue(context.sourceCode, node.arguments[1])) return;
 				const target = calleeObject(node);
 				if (!target) return;
 				const superuser =
