@@ -70,7 +70,7 @@ export const ruleDocs = {
 	},
 	'no-export-to-cookie-value': {
 		title: 'exportToCookie() given to a cookie API as the value',
-		why: 'exportToCookie() returns a whole Set-Cookie header; stored as a value it cannot be read back and its attributes are not applied.',
+		why: 'exportToCookie() returns a whole Set-Cookie header; stored as a value, its attributes are never applied and loadFromCookie() cannot parse the Cookie header it leaves.',
 		guide: {
 			title: 'Doing it right: exportToCookie() is a header, not a value',
 			href: '/server-side/doing-it-right/#exporttocookie-is-a-header-not-a-value',

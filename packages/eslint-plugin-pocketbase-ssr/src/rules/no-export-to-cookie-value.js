@@ -1,6 +1,7 @@
 // exportToCookie() returns a whole Set-Cookie header ("pb_auth=…; Path=/; HttpOnly; …"). Given to
 // a framework's cookie API as the value, the name and every attribute are encoded into one value
-// that loadFromCookie cannot read back, and the attributes meant for the cookie are not applied.
+// whose attributes (HttpOnly, Secure, SameSite, expiry) are never applied, and which
+// loadFromCookie(request.headers.get('cookie')) cannot parse: the token is encoded twice.
 
 import {
 	calleeName,
@@ -32,7 +33,7 @@ export default {
 		schema: [],
 		messages: {
 			headerAsValue:
-				"exportToCookie() returns a whole Set-Cookie header, not a cookie's value: stored as the value, loadFromCookie cannot read it back. Append it to the response's set-cookie header, or split it into name, value and options.",
+				"exportToCookie() returns a whole Set-Cookie header, not a cookie's value: stored as the value, its HttpOnly, Secure, SameSite and expiry are never applied, and loadFromCookie(the Cookie header) cannot parse it. Append it to the response's set-cookie header, or split it into name, value and options.",
 		},
 	},
 	defaultOptions: [],
