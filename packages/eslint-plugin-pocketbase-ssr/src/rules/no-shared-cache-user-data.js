@@ -75,8 +75,34 @@ export default {
 			}
 		}
 
+		/**
+		 * Whether the function loads a token it was given as an argument: Next.js puts a cached
+		 * function's arguments in its cache key, so such an entry is kept per token.
+		 * @param {FunctionLike} fn
+		 */
+		function loadsArgument(fn) {
+			const params = new Set(
+				fn.params.flatMap((param) => (param.type === 'Identifier' ? [param.name] : []))
+			);
+			let found = false;
+			walk(fn.body ?? fn, (node) => {
+				if (node.type !== 'CallExpression') return;
+				const name = calleeName(node);
+				const first = node.arguments[0];
+				if (
+					(name === 'loadFromCookie' || name === 'save') &&
+					first?.type === 'Identifier' &&
+					params.has(first.name)
+				) {
+					found = true;
+				}
+			});
+			return found;
+		}
+
 		/** @param {FunctionLike} fn */
 		function checkCached(fn) {
+			const keyedByToken = loadsArgument(fn);
 			walk(fn.body ?? fn, (node) => {
 				if (
 					node.type === 'CallExpression' &&
@@ -91,7 +117,7 @@ export default {
 				}
 				// Who the visitor is: their record, or their token loaded into a client. A superuser
 				// client checking its own isValid is the server's state, not a visitor's.
-				if (node.type !== 'MemberExpression') return;
+				if (node.type !== 'MemberExpression' || keyedByToken) return;
 				const store = unwrap(node.object);
 				if (store.type !== 'MemberExpression' || memberName(store) !== 'authStore') return;
 				const property = memberName(node);

@@ -3,6 +3,17 @@ import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 ruleTester.run('no-shared-cache-user-data', eslintRule(rule), {
 	valid: [
+		// The token comes in as an argument, which Next.js puts in the cache key: one entry per token.
+		{
+			filename: 'lib/notes.ts',
+			code: `export async function notesFor(cookie) {
+	'use cache';
+	const pb = new PocketBase(url);
+	pb.authStore.loadFromCookie(cookie);
+	const me = pb.authStore.record;
+	return pb.collection('notes').getFullList({ filter: pb.filter('owner = {:id}', { id: me.id }) });
+}`,
+		},
 		// The guide's notes page: a private cache may read the request.
 		{
 			filename: 'app/notes/page.tsx',
