@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { Locator } from '@playwright/test';
+import { recordedLabel, type RecordingSession } from '../src/lib/recorded-run';
+import { connectionStatus, expect, test } from './fixtures';
+
+const session = JSON.parse(
+	readFileSync(new URL('../src/recordings/session.json', import.meta.url), 'utf8')
+) as RecordingSession;
+
+/** What a reader sees of each demo's recorded run once it has played. */
+const shown: Record<string, (demo: Locator) => Locator> = {
+	'latency-race': (demo) => demo.getByRole('status').filter({ hasText: /^Done: \d+ requests/ }),
+};
+
+/** A port nothing listens on: the reader's ?pb= points there, so no PocketBase answers. */
+async function deadPort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+const label = recordedLabel(session);
+const pages = Map.groupBy(Object.entries(session.demos), ([, { page }]) => page);
+
+test.describe('recorded runs, with no PocketBase answering', () => {
+	for (const [path, demos] of pages) {
+		test(`every live demo on ${path} offers its recorded run, labelled, and plays it`, async ({
+			page,
+		}) => {
+			await page.goto(`${path}?pb=http://127.0.0.1:${await deadPort()}`);
+			await expect(connectionStatus(page)).toHaveAttribute('data-state', 'unreachable');
+			for (const [name] of demos) {
+				const demo = page.locator(name).first();
+				await demo.scrollIntoViewIfNeeded();
+				await expect(demo.getByText(`can be shown instead`)).toContainText(
+					`PocketBase is not answering`
+				);
+				await expect(demo.getByText(`can be shown instead`)).toContainText(
+					label.replace('Recorded', 'recorded')
+				);
+				await demo.getByRole('button', { name: 'Show a recording' }).click();
+				await expect(demo.getByText(`${label}: a recorded run, not live numbers.`)).toBeVisible();
+				await expect(shown[name]?.(demo) ?? demo.locator('missing')).toBeVisible({
+					timeout: 15_000,
+				});
+			}
+		});
+	}
+
+	test('every recorded demo says what it shows', () => {
+		expect(Object.keys(shown).sort()).toEqual(Object.keys(session.demos).sort());
+	});
+});
