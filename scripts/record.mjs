@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
+import * as prettier from 'prettier';
 import { chromiumArgs, resolveBrowser } from './browser.mjs';
 import { playgroundHash } from './playground-hash.mjs';
 import {
@@ -60,7 +61,10 @@ try {
 		playground: playgroundHash(),
 		demos,
 	};
-	writeFileSync(join(recordings, 'session.json'), `${JSON.stringify(session, null, '\t')}\n`);
+	// Written as the repository's formatter writes it, so a new recording leaves `npm test` green.
+	const sessionFile = join(recordings, 'session.json');
+	const options = { ...(await prettier.resolveConfig(sessionFile)), filepath: sessionFile };
+	writeFileSync(sessionFile, await prettier.format(JSON.stringify(session), options));
 	console.log(
 		`Recorded ${Object.keys(demos).length} demos into ${relative(projectRoot, recordings)}.`
 	);

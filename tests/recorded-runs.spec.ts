@@ -11,6 +11,18 @@ const session = JSON.parse(
 /** What a reader sees of each demo's recorded run once it has played. */
 const shown: Record<string, (demo: Locator) => Locator> = {
 	'latency-race': (demo) => demo.getByRole('status').filter({ hasText: /^Done: \d+ requests/ }),
+	'first-visit': (demo) =>
+		demo.getByRole('status').filter({ hasText: /^Done: 5 preflighted and 5 simple calls/ }),
+	'auth-state': (demo) => demo.getByRole('columnheader', { name: 'Through the server' }),
+	'auth-leak': (demo) =>
+		demo.getByRole('paragraph').filter({ hasText: /^Leak: Bob’s response contains Alice’s note/ }),
+	'who-am-i': (demo) => demo.getByText(/^Through the simulated server: PocketBase sees /),
+	'rate-limit-live': (demo) => demo.getByText(/^Attempt \d+ got a real 429/),
+	'own-request': (demo) => demo.getByText('200 OK').first(),
+	'rules-matrix': (demo) => demo.getByText(/^Done: 30 answers from PocketBase\./),
+	'hook-routes': (demo) => demo.getByText(/^In the last 60 minutes: \d+ notes? by/).first(),
+	'static-snapshot': (demo) =>
+		demo.getByText(/^All \d+ records are the same in the build and live/),
 };
 
 /** A port nothing listens on: the reader's ?pb= points there, so no PocketBase answers. */

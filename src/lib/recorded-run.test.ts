@@ -3,6 +3,7 @@ import {
 	recordedLabel,
 	recordedPath,
 	ReplayQueue,
+	timingMarker,
 	withCurrentTokens,
 	withoutSignatures,
 	type RecordedExchange,
@@ -16,6 +17,7 @@ const exchange = (method: string, path: string, body: string): RecordedExchange 
 	body,
 	startMs: 0,
 	ms: 5,
+	instrument: 'request',
 });
 
 const token = (claims: object) =>
@@ -34,6 +36,13 @@ describe('recordedPath', () => {
 		expect(
 			recordedPath('http://127.0.0.1:8090/api/collections/notes/records?timing=abc&perPage=5')
 		).toBe('/api/collections/notes/records?perPage=5');
+	});
+});
+
+describe('timingMarker', () => {
+	it('reads the marker a timed call put on its request', () => {
+		expect(timingMarker('http://x/api/a?perPage=5&timing=abc')).toBe('abc');
+		expect(timingMarker('http://x/api/a')).toBeUndefined();
 	});
 });
 

@@ -5,6 +5,8 @@
  * its recorded answer, and how the run is labelled.
  */
 
+import type { Instrument } from './simulated-server';
+
 /** One request of a recorded run and PocketBase's answer to it. */
 export interface RecordedExchange {
 	method: string;
@@ -22,6 +24,8 @@ export interface RecordedExchange {
 	startMs: number;
 	/** How long it took, as the demo kit's instrument measured it. */
 	ms: number;
+	/** Which instrument measured it (timing.ts): the request itself, or the clock around it. */
+	instrument: Instrument;
 }
 
 /** What every recording of one `npm run record` shares. */
@@ -46,6 +50,11 @@ export function recordedLabel(session: Pick<RecordingSession, 'recordedAt' | 'po
 
 /** The timing marker every timed call carries (timing.ts); unique per request, so never kept. */
 const markerParam = 'timing';
+
+/** The timing marker of a request, if it has one. */
+export function timingMarker(url: string): string | undefined {
+	return new URL(url, 'http://recorded.invalid').searchParams.get(markerParam) ?? undefined;
+}
 
 /** A request's path and query as a recording keeps it: no origin, no timing marker. */
 export function recordedPath(url: string): string {

@@ -11,7 +11,7 @@ import { canRunDemos, rateLimited, type ConnectionStatus } from '~/lib/connectio
 import { checkPocketBaseUrl, resolvePocketBaseUrl, type UrlSource } from '~/lib/pocketbase-url';
 import { describeFailure, toRequestFailure, type FailureText } from '~/lib/request-error';
 import { simulatedServerHeader, simulatedServerMarker } from '~/lib/simulated-server';
-import { transportFetch } from './recorded-transport';
+import { viaTransport } from './recorded-transport';
 
 export interface ConnectionSnapshot {
 	url: string;
@@ -192,8 +192,7 @@ async function loadClients(): Promise<Clients> {
 	const PocketBaseClass = sdk.default;
 	// One client for the page is the SDK's own advice for browsers; its token is kept per
 	// server, so switching servers never sends one server's token to another.
-	const direct = new PocketBaseClass(url, new sdk.LocalAuthStore(authKey(url)));
-	viaTransport(direct);
+	const direct = viaTransport(new PocketBaseClass(url, new sdk.LocalAuthStore(authKey(url))));
 	clients = { url, direct, PocketBaseClass, BaseAuthStore: sdk.BaseAuthStore };
 	return clients;
 }
@@ -211,14 +210,11 @@ export async function directClient(): Promise<PocketBase> {
 export async function serverClientFactory(): Promise<() => PocketBase> {
 	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
 	return () => {
-		const client = new PocketBaseClass(url, new BaseAuthStore());
+		const client = viaTransport(new PocketBaseClass(url, new BaseAuthStore()));
 		client.beforeSend = (requestUrl, options) => {
 			const headers = new Headers(options.headers);
 			headers.set(simulatedServerHeader, simulatedServerMarker);
-			return {
-				url: requestUrl,
-				options: { ...options, headers: Object.fromEntries(headers), fetch: transportFetch },
-			};
+			return { url: requestUrl, options: { ...options, headers: Object.fromEntries(headers) } };
 		};
 		return client;
 	};
@@ -232,12 +228,6 @@ export async function serverClientFactory(): Promise<() => PocketBase> {
 export async function separateClient(): Promise<PocketBase> {
 	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
 	return viaTransport(new PocketBaseClass(url, new BaseAuthStore()));
-}
-
-/** Sends the client's requests through the kit's transport, so a recorded run can answer them. */
-function viaTransport(client: PocketBase): PocketBase {
-	client.beforeSend = (url, options) => ({ url, options: { ...options, fetch: transportFetch } });
-	return client;
 }
 
 /**

@@ -46,6 +46,7 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	#ready = false;
 	#recorded = false;
 	#starting: Promise<void> = Promise.resolve();
+	#restoreParts: (() => void) | undefined;
 	#recordedRun: { readinessChanged(ready: boolean): void } | undefined;
 	#stopWatching: (() => void) | undefined;
 	#unsubscribe: (() => void) | undefined;
@@ -73,11 +74,12 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	 */
 	protected playRecordedRun?(): Promise<void>;
 
-	/** Empties the demo's results (switching between a recorded run and live ones). */
+	/**
+	 * Empties the demo's results (switching between a recorded run and live ones): by default,
+	 * its parts as they were before any run (`snapshotParts`).
+	 */
 	protected clearResults(): void {
-		for (const part of this.querySelectorAll<HTMLElement>('[data-part="results"]')) {
-			part.hidden = true;
-		}
+		this.#restoreParts?.();
 	}
 
 	connectedCallback() {
@@ -103,8 +105,10 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		// so a page of model demos never loads it. start() does not wait for it: the demo is set up
 		// before a reader can reach it.
 		void Promise.all([import('./readiness'), import('./recorded-run')]).then(
-			([{ watchReadiness }, { attachRecordedRun }]) => {
+			async ([{ watchReadiness }, { attachRecordedRun, snapshotParts }]) => {
+				await this.#starting;
 				if (!this.isConnected) return;
+				this.#restoreParts = snapshotParts(this);
 				this.#recordedRun = this.playRecordedRun && attachRecordedRun(this.#recordedHost());
 				this.#unsubscribe = watchReadiness((ready) => {
 					this.#ready = ready;

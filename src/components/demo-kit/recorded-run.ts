@@ -115,6 +115,25 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 	};
 }
 
+/**
+ * Remembers how the demo's parts look before any run (their content and whether they are
+ * hidden) and returns what puts them back: emptying the results the same way in every demo.
+ * Parts that hold controls are left alone, so no bound button or field is replaced.
+ */
+export function snapshotParts(element: HTMLElement): () => void {
+	const kept = [...element.querySelectorAll<HTMLElement>('[data-part]')]
+		.filter((part) => !part.closest('form, [data-part="recorded-run"]'))
+		.filter((part) => !part.querySelector('[data-action], button, input, select, textarea'))
+		.filter((part, _, all) => !all.some((other) => other !== part && other.contains(part)))
+		.map((part) => ({ part, html: part.innerHTML, hidden: part.hidden }));
+	return () => {
+		for (const { part, html, hidden } of kept) {
+			part.innerHTML = html;
+			part.hidden = hidden;
+		}
+	};
+}
+
 /** Where connection.ts keeps the reader's sign-in, one key per server. */
 const signInPrefix = 'pb-guide:auth:';
 

@@ -6,14 +6,18 @@
  * recorded time, so the demo's own code and view show that run. The connection's probe does not
  * use it: the status panel always says whether PocketBase really answers.
  */
+import type PocketBase from 'pocketbase';
+import type { SendOptions } from 'pocketbase';
 import {
 	recordedPath,
 	ReplayQueue,
+	timingMarker,
 	withCurrentTokens,
 	withoutSignatures,
 	type RecordedExchange,
 } from '~/lib/recorded-run';
 import { simulatedServerHeader } from '~/lib/simulated-server';
+import { entryTiming } from './timing';
 
 interface Recorder {
 	started: number;
@@ -22,12 +26,37 @@ interface Recorder {
 
 let recorder: Recorder | undefined;
 let replay: ReplayQueue | undefined;
+/** The recorded timing of each replayed request, by its timing marker, for timing.ts. */
+const replayedTimings = new Map<string, Pick<RecordedExchange, 'ms' | 'instrument'>>();
+
+/**
+ * The time a replayed request took when it was recorded, and the instrument that measured it
+ * (undefined for a live request): the kit's instrument reports that, as it did during the run.
+ */
+export function takeReplayedTiming(
+	marker: string
+): Pick<RecordedExchange, 'ms' | 'instrument'> | undefined {
+	const timing = replayedTimings.get(marker);
+	replayedTimings.delete(marker);
+	return timing;
+}
 
 /** Fetches as the kit's clients do: live, recorded or replayed. */
 export function transportFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
 	if (replay) return answerFrom(replay, input, init);
 	if (recorder) return recordInto(recorder, input, init);
 	return fetch(input, init);
+}
+
+/**
+ * Sends every request of an SDK client through `transportFetch`, whatever its `beforeSend`
+ * (demos set their own); a demo that passes a fetch of its own calls `transportFetch` in it.
+ */
+export function viaTransport(client: PocketBase): PocketBase {
+	const send = client.send.bind(client);
+	client.send = <T>(path: string, options: SendOptions) =>
+		send<T>(path, { ...options, fetch: options.fetch ?? transportFetch });
+	return client;
 }
 
 /** Replays from `queue` from now on (undefined: live again). */
@@ -65,6 +94,8 @@ async function answerFrom(
 	const exchange = queue.next(method, urlOf(input), fromServer(init));
 	if (!exchange) throw new TypeError(`This recorded run never sent ${method} to that address.`);
 	await delay(exchange.ms, init?.signal ?? undefined);
+	const marker = timingMarker(urlOf(input));
+	if (marker) replayedTimings.set(marker, { ms: exchange.ms, instrument: exchange.instrument });
 	const body = exchange.status === 204 ? null : withCurrentTokens(exchange.body, Date.now() / 1000);
 	return new Response(body, { status: exchange.status, headers: exchange.headers });
 }
@@ -92,8 +123,7 @@ async function recordInto(
 	const wallClockMs = performance.now() - sent;
 	// The kit's instrument (timing.ts) reads the browser's own timing of the request: keep that.
 	const entry = (performance.getEntriesByName(url) as PerformanceResourceTiming[]).at(-1);
-	const measured =
-		entry && entry.requestStart > 0 ? entry.responseEnd - entry.requestStart : wallClockMs;
+	const { ms, instrument } = entryTiming(entry, wallClockMs);
 	const headers: Record<string, string> = {};
 	response.headers.forEach((value, name) => (headers[name] = value));
 	into.exchanges.push({
@@ -105,7 +135,8 @@ async function recordInto(
 		headers,
 		body: withoutSignatures(body),
 		startMs: Math.round(sent - into.started),
-		ms: Math.round(measured * 100) / 100,
+		ms: Math.round(ms * 100) / 100,
+		instrument,
 	});
 	return response;
 }

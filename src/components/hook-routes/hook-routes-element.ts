@@ -61,6 +61,14 @@ class HookRoutes extends DemoElement {
 		return this.#section(id).querySelector('input')!;
 	}
 
+	protected override async playRecordedRun() {
+		await this.#signIn();
+		for (const id of routeOrder) {
+			await this.#direct(id);
+			await this.#proxy(id);
+		}
+	}
+
 	async #showSession() {
 		this.getPart('session').textContent = sessionText(await signedInEmail());
 	}
