@@ -36,11 +36,12 @@ async function deadPort(): Promise<number> {
 }
 
 const label = recordedLabel(session);
+const lowerLabel = label.replace('Recorded', 'recorded');
 const pages = Map.groupBy(Object.entries(session.demos), ([, { page }]) => page);
 
-test.describe('recorded runs, with no PocketBase answering', () => {
+test.describe('recorded runs', () => {
 	for (const [path, demos] of pages) {
-		test(`every live demo on ${path} offers its recorded run, labelled, and plays it`, async ({
+		test(`with no PocketBase, every live demo on ${path} offers its recorded run, labelled`, async ({
 			page,
 		}) => {
 			await page.goto(`${path}?pb=http://127.0.0.1:${await deadPort()}`);
@@ -51,9 +52,7 @@ test.describe('recorded runs, with no PocketBase answering', () => {
 				await expect(demo.getByText(`can be shown instead`)).toContainText(
 					`PocketBase is not answering`
 				);
-				await expect(demo.getByText(`can be shown instead`)).toContainText(
-					label.replace('Recorded', 'recorded')
-				);
+				await expect(demo.getByText(`can be shown instead`)).toContainText(lowerLabel);
 				await demo.getByRole('button', { name: 'Show a recording' }).click();
 				await expect(demo.getByText(`${label}: a recorded run, not live numbers.`)).toBeVisible();
 				await expect(shown[name]?.(demo) ?? demo.locator('missing')).toBeVisible({
@@ -65,5 +64,34 @@ test.describe('recorded runs, with no PocketBase answering', () => {
 
 	test('every recorded demo says what it shows', () => {
 		expect(Object.keys(shown).sort()).toEqual(Object.keys(session.demos).sort());
+	});
+
+	test('when PocketBase comes back, the demo says so, and going live empties the recording', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		await page.goto(ownPocketBase.withPb('/problem/what-pocketbase-sees/'));
+		const status = connectionStatus(page);
+		await expect(status).toHaveAttribute('data-state', 'connected');
+		const demo = page.locator('who-am-i');
+		await expect(demo.getByText(`A run ${lowerLabel} is also kept.`)).toBeVisible();
+
+		await ownPocketBase.stop();
+		await status.getByRole('button', { name: 'Re-check' }).click();
+		await expect(status).toHaveAttribute('data-state', 'unreachable');
+		await demo.getByRole('button', { name: 'Show a recording' }).click();
+		const recorded = shown['who-am-i']!(demo);
+		await expect(recorded).toBeVisible();
+
+		await ownPocketBase.start();
+		await status.getByRole('button', { name: 'Re-check' }).click();
+		await expect(
+			demo.getByText(`${label}: a recorded run, not live numbers. PocketBase answers again`)
+		).toBeVisible();
+		await demo.getByRole('button', { name: 'Go live' }).click();
+		await expect(recorded).toBeHidden();
+		await expect(demo.getByText(`${label}: a recorded run`)).toBeHidden();
+		await demo.getByRole('button', { name: 'Ask PocketBase directly' }).click();
+		await expect(demo.getByText('127.0.0.1: your own address', { exact: true })).toBeVisible();
 	});
 });

@@ -45,6 +45,8 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 	let queue: ReplayQueue | undefined;
 	let recorded = false;
 	let ready = false;
+	/** PocketBase did not answer at some point while the recording was shown. */
+	let missed = false;
 	// Each click in a demo says whose requests follow: its recording's, or the live server's.
 	const activate = () => replayFrom(recorded ? queue : undefined);
 	element.addEventListener('click', activate, { capture: true });
@@ -68,7 +70,8 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 	const show = () => {
 		panel.classList.toggle('showing', recorded);
 		if (recorded) {
-			text.textContent = `${label}: a recorded run, not live numbers.${ready ? ' PocketBase answers again: you can try it live.' : ''}`;
+			const back = missed ? ' PocketBase answers again: you can run it live.' : '';
+			text.textContent = `${label}: a recorded run, not live numbers.${ready ? back : ''}`;
 			button.textContent = ready ? 'Go live' : 'Leave the recording';
 		} else {
 			text.textContent = ready
@@ -88,9 +91,11 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 		queue ??= await loadQueue(demo);
 		if (!queue) return;
 		signIns = keptSignIns();
+		missed = !ready;
 		host.clear();
 		recorded = true;
 		host.setRecorded(true);
+		labelCaptions(element, label);
 		show();
 		replayFrom(queue);
 		await host.play();
@@ -101,6 +106,7 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 		replayFrom(undefined);
 		// The recorded run signed in a user of the recording's playground: forget it.
 		restoreSignIns(signIns);
+		labelCaptions(element, undefined);
 		host.clear();
 		host.setRecorded(false);
 		show();
@@ -110,6 +116,7 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 	return {
 		readinessChanged(now) {
 			ready = now;
+			if (recorded && !now) missed = true;
 			show();
 		},
 	};
@@ -132,6 +139,18 @@ export function snapshotParts(element: HTMLElement): () => void {
 			part.hidden = hidden;
 		}
 	};
+}
+
+/** Adds the label to every table caption of the demo (or takes it away), for every table's name. */
+function labelCaptions(element: HTMLElement, label: string | undefined) {
+	for (const caption of element.querySelectorAll('caption')) {
+		caption.querySelector('.demo-recorded-caption')?.remove();
+		if (!label) continue;
+		const span = document.createElement('span');
+		span.className = 'demo-recorded-caption';
+		span.textContent = ` (${lower(label)})`;
+		caption.append(span);
+	}
 }
 
 /** Where connection.ts keeps the reader's sign-in, one key per server. */
