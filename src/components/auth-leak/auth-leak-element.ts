@@ -50,6 +50,17 @@ class AuthLeak extends DemoElement<typeof leakSchema> {
 		this.refreshControls((action) => action !== 'run' || this.#visitors !== undefined);
 	}
 
+	protected override async playRecordedRun() {
+		await this.#setUp();
+		await this.#run();
+	}
+
+	protected override clearResults() {
+		super.clearResults();
+		this.#visitors = undefined;
+		this.readinessChanged();
+	}
+
 	/** Shows a failure with what the demo was doing when it happened. */
 	async #fail(part: string, error: unknown, context: string) {
 		const text = describeFailure(toRequestFailure(error));

@@ -51,10 +51,7 @@ class AuthState extends DemoElement<typeof authSchema> {
 		);
 	}
 
-	/**
-	 * Runs `work` with its failure box cleared; a failure shows there, in the demo's own `words`
-	 * when it has them. Resolves to whether it succeeded.
-	 */
+	/** Runs `work`; a failure shows in `part` (in the demo's `words` if any). True if it worked. */
 	async #attempt(part: string, work: () => Promise<void>, words?: (error: unknown) => FailureText) {
 		const box = this.getPart(part);
 		box.hidden = true;
@@ -80,6 +77,10 @@ class AuthState extends DemoElement<typeof authSchema> {
 	#accountWords(action: AccountAction) {
 		const limit = action === 'delete' ? '' : (this.dataset['authLimit'] ?? '');
 		return (error: unknown) => accountFailure(toRequestFailure(error), action, limit);
+	}
+
+	protected override playRecordedRun() {
+		return this.#quickAccount().then(() => this.#compare());
 	}
 
 	async #quickAccount() {

@@ -13,6 +13,7 @@ import { forgetHosts, guardHost, memoryAccountHost, savedAccountHost } from './h
 import { forgetNearestRegion, measureNearestRegion, siteRegions } from './regions';
 import { describeFailure, toRequestFailure, type FailureText } from '~/lib/request-error';
 import { simulatedServerHeader, simulatedServerMarker } from '~/lib/simulated-server';
+import { viaTransport } from './recorded-transport';
 
 export interface ConnectionSnapshot {
 	url: string;
@@ -249,7 +250,7 @@ async function loadClients(): Promise<Clients> {
 	// One client for the page is the SDK's own advice for browsers; its token is kept per
 	// server, so switching servers never sends one server's token to another.
 	const direct = guardHost(
-		new PocketBaseClass(url, new sdk.LocalAuthStore(authKey(url))),
+		viaTransport(new PocketBaseClass(url, new sdk.LocalAuthStore(authKey(url)))),
 		savedAccountHost(`${authKey(url)}:host`)
 	);
 	clients = { url, direct, PocketBaseClass, BaseAuthStore: sdk.BaseAuthStore };
@@ -269,7 +270,10 @@ export async function directClient(): Promise<PocketBase> {
 export async function serverClientFactory(): Promise<() => PocketBase> {
 	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
 	return () => {
-		const client = guardHost(new PocketBaseClass(url, new BaseAuthStore()), memoryAccountHost());
+		const client = guardHost(
+			viaTransport(new PocketBaseClass(url, new BaseAuthStore())),
+			memoryAccountHost()
+		);
 		client.beforeSend = (requestUrl, options) => {
 			const headers = new Headers(options.headers);
 			headers.set(simulatedServerHeader, simulatedServerMarker);
@@ -286,7 +290,10 @@ export async function serverClientFactory(): Promise<() => PocketBase> {
  */
 export async function separateClient(): Promise<PocketBase> {
 	const { url, PocketBaseClass, BaseAuthStore } = await loadClients();
-	return guardHost(new PocketBaseClass(url, new BaseAuthStore()), memoryAccountHost());
+	return guardHost(
+		viaTransport(new PocketBaseClass(url, new BaseAuthStore())),
+		memoryAccountHost()
+	);
 }
 
 /**

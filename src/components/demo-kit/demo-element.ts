@@ -44,6 +44,10 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	#begun = false;
 	#started = false;
 	#ready = false;
+	#recorded = false;
+	#starting: Promise<void> = Promise.resolve();
+	#restoreParts: (() => void) | undefined;
+	#recordedRun: { readinessChanged(ready: boolean): void } | undefined;
 	#stopWatching: (() => void) | undefined;
 	#unsubscribe: (() => void) | undefined;
 
@@ -67,6 +71,20 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	/** Called when the reader's sign-in was dropped: its playground host stopped (host-guard.ts). */
 	protected signInChanged(): void {}
 
+	/**
+	 * The demo's own run, resolved when it is done: a demo that has it offers a recorded run
+	 * (recorded-run.ts) and `npm run record` records it.
+	 */
+	protected playRecordedRun?(): Promise<void>;
+
+	/**
+	 * Empties the demo's results (switching between a recorded run and live ones): by default,
+	 * its parts as they were before any run (`snapshotParts`).
+	 */
+	protected clearResults(): void {
+		this.#restoreParts?.();
+	}
+
 	connectedCallback() {
 		const options = this.options();
 		this.#modelOnly = options.modelOnly ?? false;
@@ -84,22 +102,28 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		this.#begun = true;
 		this.#stopWatching?.();
 		this.#started = true;
-		void this.start();
+		this.#starting = Promise.resolve(this.start());
 		if (this.#modelOnly) return;
 		// Controls stay disabled until this code has heard the connection; loaded here, not above,
 		// so a page of model demos never loads it. start() does not wait for it: the demo is set up
 		// before a reader can reach it.
-		void import('./readiness').then(({ watchReadiness }) => {
-			if (!this.isConnected) return;
-			this.#unsubscribe = watchReadiness(
-				(ready) => {
-					this.#ready = ready;
-					this.refreshControls();
-					this.readinessChanged();
-				},
-				() => this.signInChanged()
-			);
-		});
+		void Promise.all([import('./readiness'), import('./recorded-run')]).then(
+			async ([{ watchReadiness }, { attachRecordedRun, snapshotParts }]) => {
+				await this.#starting;
+				if (!this.isConnected) return;
+				this.#restoreParts = snapshotParts(this);
+				this.#recordedRun = this.playRecordedRun && attachRecordedRun(this.#recordedHost());
+				this.#unsubscribe = watchReadiness(
+					(ready) => {
+						this.#ready = ready;
+						this.#recordedRun?.readinessChanged(ready);
+						this.refreshControls();
+						this.readinessChanged();
+					},
+					() => this.signInChanged()
+				);
+			}
+		);
 	}
 
 	disconnectedCallback() {
@@ -112,9 +136,38 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		return demoUrlPrefixOf(this);
 	}
 
-	/** Whether PocketBase can be tried now (answering, or answering 429). */
+	/** Whether PocketBase can be tried now (answering, or answering 429), or a recording answers. */
 	protected get ready(): boolean {
-		return this.#ready;
+		return this.#ready || this.#recorded;
+	}
+
+	#recordedHost() {
+		return {
+			element: this,
+			play: () => this.playRecordedRun?.() ?? Promise.resolve(),
+			clear: () => this.clearResults(),
+			setRecorded: (recorded: boolean) => {
+				this.#recorded = recorded;
+				this.refreshControls();
+				this.readinessChanged();
+			},
+		};
+	}
+
+	/** Whether the demo has a run to record (`npm run record` asks). */
+	get recordable(): boolean {
+		return this.playRecordedRun !== undefined;
+	}
+
+	/** Records one run of the demo once PocketBase can be used (`npm run record` calls it). */
+	async recordRun(): Promise<unknown> {
+		this.startNow();
+		await this.#starting;
+		const { recordRun } = await import('./recorded-run');
+		return recordRun(
+			() => this.#ready,
+			() => this.playRecordedRun?.() ?? Promise.resolve()
+		);
 	}
 
 	/**
@@ -125,7 +178,7 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) {
 			const action = button.dataset['action'] ?? '';
 			if (!this.needsPocketBase(action)) continue;
-			button.disabled = !this.#ready || !extra(action);
+			button.disabled = !this.ready || !extra(action);
 		}
 	}
 

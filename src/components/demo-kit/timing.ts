@@ -21,6 +21,7 @@
  * (src/security/cross-origin-isolation.ts), and the race shows hundredths when `fineClock()`.
  */
 import type { Instrument, TimedCall } from '~/lib/simulated-server';
+import { takeReplayedTiming } from './recorded-transport';
 
 export type { Instrument };
 
@@ -109,6 +110,17 @@ export async function timedCall<T>(
 		result = { ok: false, error };
 	}
 	const wallClockMs = performance.now() - before;
+	// A recorded run's request (recorded-transport.ts) is timed as it was when recorded.
+	const replayed = takeReplayedTiming(marker);
+	if (replayed) {
+		return {
+			...result,
+			measuredMs: replayed.ms,
+			instrument: replayed.instrument,
+			wholeFetchMs: undefined,
+			wallClockMs,
+		};
+	}
 	const entry = await waitForEntry(marker);
 	const { ms, instrument } = entryTiming(entry, wallClockMs);
 	return { ...result, measuredMs: ms, instrument, wholeFetchMs: entry?.duration, wallClockMs };

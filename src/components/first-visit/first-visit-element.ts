@@ -37,6 +37,10 @@ class FirstVisit extends DemoElement<typeof firstVisitSchema> {
 		this.addEventListener('change', () => this.#renderModel());
 	}
 
+	protected override playRecordedRun() {
+		return this.#run();
+	}
+
 	async #run() {
 		const failure = this.getPart('failure');
 		failure.hidden = true;

@@ -65,6 +65,14 @@ class HookRoutes extends DemoElement {
 		void this.#showSession();
 	}
 
+	protected override async playRecordedRun() {
+		await this.#signIn();
+		for (const id of routeOrder) {
+			await this.#direct(id);
+			await this.#proxy(id);
+		}
+	}
+
 	async #showSession() {
 		this.getPart('session').textContent = sessionText(await signedInEmail());
 	}

@@ -60,6 +60,15 @@ class LatencyRace extends DemoElement<typeof raceSchema> {
 			: 'PocketBase is not reachable: see the connection panel.';
 	}
 
+	protected override playRecordedRun() {
+		return this.#run();
+	}
+
+	protected override clearResults() {
+		super.clearResults();
+		this.getPart('progress').hidden = true;
+	}
+
 	#fillForm() {
 		this.settingsForm.fill(this.#settings);
 		this.getPart('scenario').textContent = scenarioText(this.#settings);

@@ -93,6 +93,10 @@ class OwnRequest extends DemoElement<typeof ownSchema> {
 		if (checked.ok) void this.#code.show({ ...checked.spec, pocketBaseUrl: connection.get().url });
 	}
 
+	protected override playRecordedRun() {
+		return this.#run(['direct', 'proxy']);
+	}
+
 	/** Suggests a filter, a sort and a body that fit the collection just chosen. */
 	async #collectionChosen() {
 		const defaults = collectionDefaults(this.settings().collection);

@@ -5,6 +5,7 @@
 import type PocketBase from 'pocketbase';
 import { perPage, type RequestSpec } from '~/lib/request-code';
 import type { Exchange } from './own-request-view';
+import { transportFetch } from '../demo-kit/recorded-transport';
 
 type Fetch = (url: RequestInfo | URL, config?: RequestInit) => Promise<Response>;
 
@@ -18,7 +19,7 @@ export function recordingFetch(into: { exchange?: Exchange }): Fetch {
 			requestHeaders: headers,
 		};
 		into.exchange = exchange;
-		const response = await fetch(url, config);
+		const response = await transportFetch(url, config);
 		exchange.response = {
 			status: response.status,
 			headers: [...response.headers.entries()],

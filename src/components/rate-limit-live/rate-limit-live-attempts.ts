@@ -8,6 +8,7 @@ import type { SimulatedServer } from '~/lib/simulated-server';
 import { directClient, reportFailure } from '../demo-kit/connection';
 import { proxiedCall } from '../demo-kit/proxied-call';
 import { timedCall, type MarkedOptions } from '../demo-kit/timing';
+import { transportFetch } from '../demo-kit/recorded-transport';
 import { madeUpSignIn, type Attempt, type Who } from './rate-limit-live-view';
 
 const signInPath = '/api/collections/users/auth-with-password';
@@ -27,7 +28,7 @@ function signIn(
 		requestKey: null,
 		fetch: async (url: RequestInfo | URL, init?: RequestInit) => {
 			const sentAt = Date.now();
-			const response = await fetch(url, init);
+			const response = await transportFetch(url, init);
 			const answeredAt = Date.now();
 			record({
 				sentAt,

@@ -87,6 +87,11 @@ class RateLimitLive extends DemoElement<typeof liveSchema> {
 		}
 	}
 
+	protected override async playRecordedRun() {
+		await this.#runDirect();
+		await this.#runServer(this.settings().users);
+	}
+
 	async #runDirect() {
 		this.#reset('direct');
 		const panel = this.#panel('direct');

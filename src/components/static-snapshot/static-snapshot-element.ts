@@ -35,6 +35,10 @@ class StaticSnapshot extends DemoElement {
 		this.onAction('copy', () => this.#copy());
 	}
 
+	protected override playRecordedRun() {
+		return this.#read();
+	}
+
 	async #read() {
 		const failure = this.getPart('failure');
 		failure.hidden = true;

@@ -44,6 +44,11 @@ class Whoami extends DemoElement<typeof whoamiSchema> {
 		return action !== 'copy-link' && action !== 'sign-out';
 	}
 
+	protected override async playRecordedRun() {
+		await this.#askDirect();
+		await this.#askProxy(this.settings().forward);
+	}
+
 	async #askDirect() {
 		const card = this.#begin('direct');
 		try {
