@@ -1,7 +1,7 @@
 /**
- * <auth-state>: the reader's own account, token and notes in the browser, the API rules tried for
- * real, and the cookie flow through the simulated server, one page view at a time or N of them
- * beside the direct path (the flows in auth-state-flows.ts, the words in auth-state-view.ts).
+ * <auth-state>: the reader's account, token and notes, the API rules tried for real, and the cookie
+ * flow through the simulated server, one page view or N beside the direct path (flows in
+ * auth-state-flows.ts, words in auth-state-view.ts).
  */
 import { reportFailure, reportResponse } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
@@ -41,7 +41,7 @@ class AuthState extends DemoElement<typeof authSchema> {
 		this.onAction('rules', () => this.#tryRules());
 		this.onAction('page-view', () => this.#onePageView());
 		this.onAction('compare', () => this.#compare());
-		void this.#showSession();
+		void this.signInChanged();
 	}
 
 	protected override readinessChanged() {
@@ -94,7 +94,7 @@ class AuthState extends DemoElement<typeof authSchema> {
 			this.#accountWords('create')
 		);
 		if (made) this.announce(`Account ${this.#field('email').value} created.`);
-		await this.#showSession();
+		await this.signInChanged();
 	}
 
 	/** Creates an account or signs in with the form's e-mail and password. */
@@ -108,7 +108,7 @@ class AuthState extends DemoElement<typeof authSchema> {
 		);
 		if (!done) return;
 		if (action === 'create') this.announce(`Account ${email} created.`);
-		await this.#showSession();
+		await this.signInChanged();
 	}
 
 	async #deleteAccount() {
@@ -117,14 +117,11 @@ class AuthState extends DemoElement<typeof authSchema> {
 		this.#cookies.forget();
 		this.getPart('notes').replaceChildren();
 		this.announce('Signed out; your demo account and its notes are deleted.');
-		await this.#showSession();
+		await this.signInChanged();
 	}
 
-	protected override signInChanged() {
-		void this.#showSession();
-	}
-
-	async #showSession() {
+	/** Shows who is signed in: after each account action, and when the kit dropped a sign-in. */
+	protected override async signInChanged() {
 		const { email, token } = await flows.session(this.#signedIn);
 		this.#signedIn = email !== undefined;
 		this.getPart('session').textContent = sessionText(email);

@@ -1,30 +1,22 @@
 /**
  * The base of every live demo's element: a demo's life cycle, written once, so each demo's own
- * element is only its wiring.
+ * element is only its wiring. Parts, buttons, the live region and failures: `DemoParts`.
  *
- * - **Parts** are found by one convention: `[data-part="name"]` (`getPart()`), buttons by
- *   `[data-action="name"]` (`button()`), and the demo's live region is its `announce` part.
- * - **Readiness** comes from one source, `demoControlsEnabled` (src/lib/connection-status.ts):
- *   while PocketBase cannot be tried, every action that needs it is disabled (all but
- *   `copy-link` and `reset`, unless `needsPocketBase()` says otherwise), and
- *   `readinessChanged()` hears it. A demo that only runs a model in the page says `modelOnly`:
- *   it never loads the connection code (readiness.ts), never probes PocketBase, and no button
- *   waits for it.
- * - **Failures** are shown one way (`showFailure()`): PocketBase's or the network's failure in
- *   the reader's words with its advice, announced, and reported to the page's connection.
- * - **Settings** (`settings()`): with a schema, the demo's `<form>` is bound to the URL, filled
- *   from it on load, written back on every change, and `copy-link` copies a link to this demo
- *   with them, and `reset` fills the defaults and drops them from the URL. Its parameters carry
- *   this copy's prefix (`urlPrefix`, from the markup's `data-url-prefix`), so two copies of a
- *   demo on one page keep their settings apart. Once started, `settingsChanged()` hears every
- *   change (on `change`, or on each `input` with `redrawOn: 'input'`); `linkProblems` says what
- *   was wrong with the link the page was opened with.
- * - **Start**: `start()` runs once, when the demo comes near the screen or is touched, so its code
- *   and the SDK load only then (`lazy`), or at once; `startNow()` when the reader acts first. A
- *   lazy demo whose schema comes with its code binds it there (`bindSettings()`).
+ * - **Readiness** comes from `demoControlsEnabled` (src/lib/connection-status.ts): while
+ *   PocketBase cannot be tried, every action that needs it is disabled (`needsPocketBase()`), and
+ *   `readinessChanged()` hears it. A `modelOnly` demo never loads the connection code
+ *   (readiness.ts), never probes PocketBase, and no button waits for it.
+ * - **Settings** (`settings()`): with a schema, the demo's `<form>` is bound to the URL under this
+ *   copy's prefix (`urlPrefix`, from `data-url-prefix`), so two copies keep theirs apart;
+ *   `copy-link` and `reset` work on them, `settingsChanged()` hears every change (`redrawOn`),
+ *   and `linkProblems` says what was wrong with the link the page was opened with.
+ * - **Start**: `start()` runs once, when the demo comes near the screen or is touched (`lazy`), or
+ *   at once; `startNow()` when the reader acts first; a lazy demo may `bindSettings()` there.
+ * - **Recorded runs**: a demo with `playRecordedRun()` offers a recorded run (recorded-run.ts).
  */
 import type { Schema, Settings } from '~/lib/url-state';
-import { onClick, startWhenNear } from './actions';
+import { startWhenNear } from './actions';
+import { DemoParts } from './demo-parts';
 import { bindDemoSettings, type BoundSettings } from './demo-settings';
 import { demoUrlPrefixOf } from './demo-props';
 import type { SettingsForm } from './settings-form';
@@ -38,7 +30,7 @@ export interface DemoOptions<S extends Schema | undefined> {
 	modelOnly?: boolean;
 }
 
-export abstract class DemoElement<S extends Schema | undefined = undefined> extends HTMLElement {
+export abstract class DemoElement<S extends Schema | undefined = undefined> extends DemoParts {
 	#settings: BoundSettings<S & Schema> | undefined;
 	#modelOnly = false;
 	#begun = false;
@@ -69,7 +61,7 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	protected readinessChanged(): void {}
 
 	/** Called when the reader's sign-in was dropped: its playground host stopped (host-guard.ts). */
-	protected signInChanged(): void {}
+	protected signInChanged(): void | Promise<void> {}
 
 	/**
 	 * The demo's own run, resolved when it is done: a demo that has it offers a recorded run
@@ -120,7 +112,7 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 						this.refreshControls();
 						this.readinessChanged();
 					},
-					() => this.signInChanged()
+					() => void this.signInChanged()
 				);
 			}
 		);
@@ -163,11 +155,7 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	async recordRun(): Promise<unknown> {
 		this.startNow();
 		await this.#starting;
-		const { recordRun } = await import('./recorded-run');
-		return recordRun(
-			() => this.#ready,
-			() => this.playRecordedRun?.() ?? Promise.resolve()
-		);
+		return (await import('./recorded-run')).recordRun(() => this.#ready, this.#recordedHost().play);
 	}
 
 	/**
@@ -180,31 +168,6 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 			if (!this.needsPocketBase(action)) continue;
 			button.disabled = !this.ready || !extra(action);
 		}
-	}
-
-	protected getPart<T extends HTMLElement = HTMLElement>(
-		name: string,
-		within: ParentNode = this
-	): T {
-		const found = within.querySelector<T>(`[data-part="${name}"]`);
-		if (!found) throw new Error(`${this.localName}: no [data-part="${name}"] in its markup.`);
-		return found;
-	}
-
-	protected button(action: string): HTMLButtonElement {
-		const found = this.querySelector<HTMLButtonElement>(`[data-action="${action}"]`);
-		if (!found) throw new Error(`${this.localName}: no [data-action="${action}"] in its markup.`);
-		return found;
-	}
-
-	/** Runs `handler` on the action's button, ignoring clicks while its last run is busy. */
-	protected onAction(action: string, handler: () => Promise<void> | void): void {
-		onClick(this.button(action), async () => handler());
-	}
-
-	/** Says `text` in the demo's live region. */
-	protected announce(text: string): void {
-		this.getPart('announce').textContent = text;
 	}
 
 	/** The demo's settings, decoded from its form (in bounds, whatever was typed). */
@@ -226,27 +189,6 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	protected get settingsForm(): SettingsForm<S & Schema> {
 		if (!this.#settings) throw new Error(`${this.localName} has no settings schema.`);
 		return this.#settings.form;
-	}
-
-	/**
-	 * Shows a failure in `box` (a `.demo-failure` element): its title in bold, then the advice;
-	 * announces it and reports it to the page's connection, so the status panel follows.
-	 */
-	protected async showFailure(box: HTMLElement, error: unknown): Promise<void> {
-		// Only live demos fail this way; a page of model demos never loads these words.
-		const { describeFailure, reportFailure, toRequestFailure } = await import('./readiness');
-		const text = describeFailure(toRequestFailure(error));
-		this.showProblem(box, text.title, text.advice);
-		await reportFailure(error);
-	}
-
-	/** Shows a problem the demo found itself (no request failed), the same way. */
-	protected showProblem(box: HTMLElement, title: string, advice: string): void {
-		const strong = document.createElement('strong');
-		strong.textContent = title;
-		box.replaceChildren(strong, document.createTextNode(advice ? ` ${advice}` : ''));
-		box.hidden = false;
-		this.announce(advice ? `${title} ${advice}` : title);
 	}
 
 	/** Binds the form to `schema`: in `start()`, for a lazy demo whose schema comes with its code. */
