@@ -38,6 +38,13 @@ async function loadQueue(demo: string): Promise<ReplayQueue | undefined> {
 
 const demos: Record<string, { page: string }> = session.demos;
 
+/**
+ * The recorded run playing now, if any. Replay is one switch for the page's clients, so recorded
+ * runs play one after another, and a click elsewhere does not switch it while one plays.
+ */
+let playing: Promise<void> = Promise.resolve();
+let busy = false;
+
 /** Places the panel in a demo that has a recording (undefined for one that has none). */
 export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | undefined {
 	const demo = host.element.localName;
@@ -48,7 +55,9 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 	/** PocketBase did not answer at some point while the recording was shown. */
 	let missed = false;
 	// Each click in a demo says whose requests follow: its recording's, or the live server's.
-	const activate = () => replayFrom(recorded ? queue : undefined);
+	const activate = () => {
+		if (!busy) replayFrom(recorded ? queue : undefined);
+	};
 	element.addEventListener('click', activate, { capture: true });
 	element.addEventListener('submit', activate, { capture: true });
 	if (!demos[demo]) return undefined;
@@ -97,8 +106,18 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 		host.setRecorded(true);
 		labelCaptions(element, label);
 		show();
-		replayFrom(queue);
-		await host.play();
+		const previous = playing;
+		let done = () => {};
+		playing = new Promise((resolve) => (done = resolve));
+		await previous;
+		busy = true;
+		try {
+			replayFrom(queue);
+			await host.play();
+		} finally {
+			busy = false;
+			done();
+		}
 	}
 
 	function toLive() {
