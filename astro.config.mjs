@@ -31,6 +31,12 @@ export default defineConfig({
 		// Pre-bundle the SDK when the dev server starts; discovering it on a demo's first click
 		// would make Vite re-optimise and fail that first import.
 		optimizeDeps: { include: ['pocketbase'] },
+		resolve: {
+			// /check/ runs ESLint in the browser. ESLint require()s esquery, whose package points
+			// bundlers at an ES module with only a default export, so `require('esquery').parse`
+			// came out undefined; its CommonJS build has the functions ESLint calls.
+			alias: [{ find: /^esquery$/, replacement: 'esquery/dist/esquery.min.js' }],
+		},
 	},
 	integrations: [
 		starlight({
@@ -58,6 +64,7 @@ export default defineConfig({
 			sidebar: [
 				{ label: 'Overview', link: '/' },
 				{ label: 'Decide for your app', link: '/decide/' },
+				{ label: 'Check your code', link: '/check/' },
 				{ label: 'Your own request', link: '/your-request/' },
 				{ label: 'The problem', items: [{ autogenerate: { directory: 'problem' } }] },
 				{ label: 'Better approaches', items: [{ autogenerate: { directory: 'approaches' } }] },
