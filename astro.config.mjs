@@ -10,6 +10,7 @@ import { crossOriginIsolationHeaders } from './src/security/cross-origin-isolati
 import { starlightInlineScriptHashes } from './src/security/inline-scripts.ts';
 import { tableRegions } from './src/markdown/table-regions.ts';
 import { e2ePages } from './src/e2e/e2e-pages.ts';
+import { eslintBrowserBundle } from './src/components/code-check/eslint-browser-bundle.ts';
 
 export default defineConfig({
 	site: siteUrl,
@@ -31,12 +32,8 @@ export default defineConfig({
 		// Pre-bundle the SDK when the dev server starts; discovering it on a demo's first click
 		// would make Vite re-optimise and fail that first import.
 		optimizeDeps: { include: ['pocketbase'] },
-		resolve: {
-			// /check/ runs ESLint in the browser. ESLint require()s esquery, whose package points
-			// bundlers at an ES module with only a default export, so `require('esquery').parse`
-			// came out undefined; its CommonJS build has the functions ESLint calls.
-			alias: [{ find: /^esquery$/, replacement: 'esquery/dist/esquery.min.js' }],
-		},
+		// /check/ runs ESLint in the browser, bundled with two repairs.
+		plugins: [eslintBrowserBundle()],
 	},
 	integrations: [
 		starlight({

@@ -45,9 +45,21 @@ class CodeCheck extends DemoElement {
 			const where = (event.target as Element).closest<HTMLElement>('[data-goto]');
 			if (where) this.#goTo(where);
 		});
-		const carried = filesInHash(location.hash, this.urlPrefix);
-		if (carried !== null) await this.#open(carried);
+		// A link with files, opened here or pasted into the address bar of this page.
+		addEventListener('hashchange', this.#onHashChange);
+		await this.#onHash();
 	}
+
+	override disconnectedCallback() {
+		super.disconnectedCallback();
+		removeEventListener('hashchange', this.#onHashChange);
+	}
+
+	readonly #onHash = () => {
+		const carried = filesInHash(location.hash, this.urlPrefix);
+		return carried === null ? Promise.resolve() : this.#open(carried);
+	};
+	readonly #onHashChange = () => void this.#onHash();
 
 	async #open(encoded: string) {
 		const decoded = await decodeFiles(encoded);
@@ -91,7 +103,7 @@ class CodeCheck extends DemoElement {
 		const skipped = problems.length ? ` ${problems.map((problem) => problem.text).join(' ')}` : '';
 		const text = summary(reports);
 		this.getPart('summary').textContent = text + skipped;
-		this.getPart('reports').innerHTML = renderReports(reports);
+		this.getPart('reports').innerHTML = renderReports(reports, this.id);
 		this.getPart('results').hidden = false;
 		this.announce(text + skipped);
 	}

@@ -132,12 +132,17 @@ describe('findings', () => {
 	});
 
 	it('renders a heading per file and each finding with its place, rule and links, escaped', () => {
-		const html = renderReports([
-			fileReport('src/<hooks>.server.ts', [finding(6, 14)], docs, 2),
-			fileReport('b.ts', [], docs),
-			fileReport('c.ts', [finding(1, 1, 'other/rule')], docs),
-		]);
-		expect(html).toContain('<h4 class="cc-file-heading"><code>src/&lt;hooks&gt;.server.ts</code>');
+		const html = renderReports(
+			[
+				fileReport('src/<hooks>.server.ts', [finding(6, 14)], docs, 2),
+				fileReport('b.ts', [], docs),
+				fileReport('c.ts', [finding(1, 1, 'other/rule')], docs),
+			],
+			'code-check'
+		);
+		expect(html).toContain(
+			'<article class="cc-report" aria-labelledby="code-check-report-3"><h4 class="cc-file-heading" id="code-check-report-3"><code>src/&lt;hooks&gt;.server.ts</code> <span class="cc-count">1 finding</span></h4>'
+		);
 		expect(html).toContain(
 			'data-goto="2" data-line="6" data-column="14" aria-label="Line 6, column 14: show in the code of file 3">Line 6, column 14</button>'
 		);

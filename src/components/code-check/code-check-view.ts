@@ -163,20 +163,25 @@ export function parseErrorText(error: NonNullable<FileReport['parseError']>): st
 	return `This file does not parse, so it was not checked. ${position(error.line, error.column)}: ${message} Your text is kept as it is: fix it above and check again.`;
 }
 
-/** The findings as HTML: a heading per file, then a list of findings in line order. */
-export function renderReports(reports: readonly FileReport[], headingLevel = 4): string {
-	const h = `h${headingLevel}`;
+/**
+ * The findings as HTML: an article per file, named by its heading (the file's path and count),
+ * then its findings in line order. `idBase` keeps the headings' ids unique on the page.
+ */
+export function renderReports(reports: readonly FileReport[], idBase: string): string {
 	return reports
 		.map((report) => {
-			const heading = `<${h} class="cc-file-heading"><code>${escapeHtml(report.name)}</code> <span class="cc-count">${escapeHtml(reportCount(report))}</span></${h}>`;
+			const id = `${idBase}-report-${report.index + 1}`;
+			const heading = `<h4 class="cc-file-heading" id="${escapeHtml(id)}"><code>${escapeHtml(report.name)}</code> <span class="cc-count">${escapeHtml(reportCount(report))}</span></h4>`;
+			let body: string;
 			if (report.parseError) {
-				return `<section class="cc-report">${heading}<p class="demo-failure">${escapeHtml(parseErrorText(report.parseError))}</p></section>`;
+				body = `<p class="demo-failure">${escapeHtml(parseErrorText(report.parseError))}</p>`;
+			} else if (report.findings.length === 0) {
+				body = '<p class="cc-clean">No findings in this file.</p>';
+			} else {
+				const items = report.findings.map((finding) => renderFinding(finding, report.index));
+				body = `<ol class="cc-findings">${items.join('')}</ol>`;
 			}
-			if (report.findings.length === 0) {
-				return `<section class="cc-report">${heading}<p class="cc-clean">No findings in this file.</p></section>`;
-			}
-			const items = report.findings.map((finding) => renderFinding(finding, report.index)).join('');
-			return `<section class="cc-report">${heading}<ol class="cc-findings">${items}</ol></section>`;
+			return `<article class="cc-report" aria-labelledby="${escapeHtml(id)}">${heading}${body}</article>`;
 		})
 		.join('');
 }

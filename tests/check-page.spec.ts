@@ -1,0 +1,165 @@
+/**
+ * /check/: the example apps' anti-pattern files, pasted under their real paths, get the findings
+ * the plugin gives for the same files in Node (rule and line), and right-way code gets none;
+ * bad input is explained without losing the reader's text; a copied link reopens the same check.
+ * One page load: the linter loads on the first check, and every case after reuses it.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator } from '@playwright/test';
+import { Linter } from 'eslint';
+import plugin from '../packages/eslint-plugin-pocketbase-ssr/src/index.js';
+import { expect, test } from './fixtures';
+
+const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+
+/** The script files under `folder` of an example app, as paths inside that app. */
+function scriptsUnder(app: string, folder: string): string[] {
+	const root = join(examples, app);
+	return readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+		.filter((file) => /\.(ts|tsx)$/.test(file))
+		.map((file) => relative(root, join(root, folder, file)).replaceAll('\\', '/'))
+		.sort();
+}
+
+/** Each example's anti-pattern files, and the module their shared client comes from. */
+const cases = [
+	{
+		app: 'sveltekit',
+		files: [
+			...scriptsUnder('sveltekit', 'src/routes/anti-pattern'),
+			'src/lib/server/pocketbase.ts',
+		],
+	},
+	{
+		app: 'nextjs',
+		files: [...scriptsUnder('nextjs', 'app/anti-pattern'), 'lib/pocketbase.ts'],
+	},
+];
+
+/**
+ * What the plugin finds in one file in Node, with its recommended config and typescript-eslint's
+ * own parser: `rule@line`, which the page's findings must match.
+ */
+function nodeFindings(file: string, code: string): string[] {
+	const messages = new Linter({ configType: 'flat' }).verify(code, plugin.configs.recommended, {
+		filename: file,
+	});
+	return messages.map(
+		(m) => `${(m.ruleId ?? 'parse error').replace('pocketbase-ssr/', '')}@${m.line}`
+	);
+}
+
+/** Fills the form with exactly these files, adding or removing rows as needed. */
+async function paste(check: Locator, files: { name: string; code: string }[]) {
+	const rows = check.locator('[data-file]');
+	while ((await rows.count()) < files.length) {
+		await check.getByRole('button', { name: 'Add another file' }).click();
+	}
+	while ((await rows.count()) > files.length) {
+		await check.getByRole('button', { name: `Remove file ${await rows.count()}` }).click();
+	}
+	for (const [i, file] of files.entries()) {
+		await check.getByLabel(`File ${i + 1}: path in your project`).fill(file.name);
+		await check.getByLabel(`File ${i + 1}: code`).fill(file.code);
+	}
+}
+
+/** The page's findings for one file, as `rule@line`. */
+async function pageFindings(check: Locator, file: string): Promise<string[]> {
+	const report = check.getByRole('article', { name: file });
+	const items = await report.getByRole('listitem').allInnerTexts();
+	return items.map((text) => {
+		const [, line, rule] = /Line (\d+), column \d+\s+pocketbase-ssr\/([\w-]+)/.exec(text) ?? [];
+		return `${rule}@${line}`;
+	});
+}
+
+async function checkAndWait(check: Locator) {
+	await check.getByRole('button', { name: 'Check', exact: true }).click();
+	await expect(check.getByRole('status')).not.toHaveText('Checking…');
+}
+
+test('pasted files get the plugin’s findings, bad input is explained, a link reopens them', async ({
+	page,
+	context,
+	consoleErrors,
+}) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('/check/');
+	const check = page.locator('code-check');
+	const results = check.getByRole('region', { name: 'Findings' });
+	const status = check.getByRole('status');
+
+	// Nothing pasted: said next to the code field, which gets the focus; no linter is loaded.
+	await check.getByRole('button', { name: 'Check', exact: true }).click();
+	await expect(status).toHaveText('Paste the code of at least one file first.');
+	await expect(check.getByLabel('File 1: code')).toBeFocused();
+	await expect(check.getByLabel('File 1: code')).toHaveAttribute('aria-invalid');
+
+	// A kind of file the rules cannot read, and a file that does not parse: both explained, the
+	// text kept as typed.
+	const broken = 'export const pb = new PocketBase(url;\n';
+	await paste(check, [
+		{ name: 'src/routes/+page.svelte', code: '<script>let a = 1;</script>' },
+		{ name: 'lib/pb.ts', code: broken },
+	]);
+	await checkAndWait(check);
+	await expect(check.getByText(/^File 1: a \.svelte file cannot be checked here/)).toBeVisible();
+	await expect(
+		check.getByText(/does not parse, so it was not checked\. Line 1, column \d+:/)
+	).toBeVisible();
+	await expect(check.getByLabel('File 2: code')).toHaveValue(broken);
+	await expect(check.getByLabel('File 1: code')).toHaveValue('<script>let a = 1;</script>');
+
+	// Each example's anti-pattern: the same findings, file by file, as the plugin in Node.
+	for (const { app, files } of cases) {
+		const pasted = files.map((name) => ({
+			name,
+			code: readFileSync(join(examples, app, name), 'utf8'),
+		}));
+		await paste(check, pasted);
+		await checkAndWait(check);
+		await expect(results).toBeVisible();
+		let total = 0;
+		for (const { name, code } of pasted) {
+			const expected = nodeFindings(name, code);
+			expect(await pageFindings(check, name), `${app}/${name}`).toEqual(expected);
+			total += expected.length;
+		}
+		// The anti-patterns are found at all: the comparison above is not between two empty runs.
+		expect(total, app).toBeGreaterThan(0);
+	}
+	// A finding's why links to the section of the guide that proves it.
+	await expect(
+		check.getByRole('link', { name: 'Doing it right: one client per request' }).first()
+	).toHaveAttribute('href', /^\/server-side\/doing-it-right\/#/);
+
+	// The right way: no findings.
+	const hooks = 'src/hooks.server.ts';
+	await paste(check, [
+		{ name: hooks, code: readFileSync(join(examples, 'sveltekit', hooks), 'utf8') },
+	]);
+	await checkAndWait(check);
+	await expect(results.getByText('No findings in 1 file.')).toBeVisible();
+
+	// A link with the code, made only on request: it reopens the same files and findings.
+	expect(page.url()).not.toContain('#');
+	const client = 'src/lib/server/pocketbase.ts';
+	const clientCode = readFileSync(join(examples, 'sveltekit', client), 'utf8');
+	await paste(check, [{ name: client, code: clientCode }]);
+	await check.getByRole('button', { name: 'Copy a link with this code' }).click();
+	const copied = /^Link copied: [\d,]+ characters, with the code of 1 file\./;
+	await expect(check.getByRole('paragraph').filter({ hasText: copied })).toBeVisible();
+	await expect(status).toHaveText(copied);
+	const link = await page.evaluate(() => navigator.clipboard.readText());
+	expect(new URL(link).hash).toMatch(/^#check-files=[\w-]+$/);
+	// Opened in this page (the address bar's link, a fragment change), it fills the emptied form.
+	await paste(check, [{ name: '', code: '' }]);
+	await page.goto(link);
+	await expect(check.getByLabel('File 1: code')).toHaveValue(clientCode);
+	await expect(results.getByText('1 finding in 1 file.')).toBeVisible();
+	expect(await pageFindings(check, client)).toEqual(nodeFindings(client, clientCode));
+	expect(consoleErrors).toEqual([]);
+});
