@@ -11,27 +11,46 @@ import {
 	unwrap,
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
-import { isUniversalLoad } from '../file-kind.js';
+import { isUniversalLoad, normalizePath } from '../file-kind.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Program} Program */
 
+/** The root layout: no layout above it can turn server rendering off. */
+const ROOT_LAYOUT = /(^|\/)src\/routes\/\+layout\.[cm]?[jt]s$/;
+
 /**
- * `export const ssr = false`: SvelteKit runs this page's load in the browser only.
+ * The value this file exports as `ssr`, if it sets one.
+ * @param {Program} program
+ * @returns {boolean | null}
+ */
+function ssrSetting(program) {
+	for (const statement of program.body) {
+		if (
+			statement.type !== 'ExportNamedDeclaration' ||
+			statement.declaration?.type !== 'VariableDeclaration'
+		) {
+			continue;
+		}
+		for (const d of statement.declaration.declarations) {
+			if (d.id.type === 'Identifier' && d.id.name === 'ssr' && d.init?.type === 'Literal') {
+				return d.init.value === true ? true : d.init.value === false ? false : null;
+			}
+		}
+	}
+	return null;
+}
+
+/**
+ * Whether this load runs on the server. A layout above a page may set `ssr = false` for it, which
+ * the page's file does not show: only the root layout, or a file that sets `ssr = true` itself,
+ * is known to render on the server.
+ * @param {string} filename
  * @param {Program} program
  */
-function rendersInBrowserOnly(program) {
-	return program.body.some(
-		(statement) =>
-			statement.type === 'ExportNamedDeclaration' &&
-			statement.declaration?.type === 'VariableDeclaration' &&
-			statement.declaration.declarations.some(
-				(d) =>
-					d.id.type === 'Identifier' &&
-					d.id.name === 'ssr' &&
-					d.init?.type === 'Literal' &&
-					d.init.value === false
-			)
-	);
+function rendersOnServer(filename, program) {
+	const setting = ssrSetting(program);
+	if (setting !== null) return setting;
+	return ROOT_LAYOUT.test(normalizePath(filename));
 }
 
 /** @type {import('@typescript-eslint/utils').TSESLint.RuleModule<'universalAuth', []>} */
@@ -48,7 +67,8 @@ export default {
 	defaultOptions: [],
 	create(context) {
 		const program = context.sourceCode.ast;
-		if (!isUniversalLoad(context.filename) || rendersInBrowserOnly(program)) return {};
+		if (!isUniversalLoad(context.filename) || !rendersOnServer(context.filename, program))
+			return {};
 		return {
 			MemberExpression(node) {
 				if (memberName(node) !== 'authStore' || enclosingFunction(node) === null) return;

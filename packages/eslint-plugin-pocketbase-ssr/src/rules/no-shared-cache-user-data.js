@@ -21,6 +21,8 @@ import { directives, fileKind } from '../file-kind.js';
 
 const REQUEST_READERS = new Set(['cookies', 'headers']);
 const READ_METHODS = new Set(['getFullList', 'getList', 'getOne', 'getFirstListItem']);
+/** A token saved into a client that acts as the server, not as a visitor. */
+const SERVER_TOKEN = /superuser|admin/i;
 /** A key that names the visitor keeps entries per visitor. */
 const PER_VISITOR_KEY = /user|auth|token|session|owner|visitor|account/i;
 
@@ -44,7 +46,7 @@ export default {
 			requestInSharedCache:
 				"{{name}}() reads the visitor's request inside a shared 'use cache' entry, whose key does not include it. For a visitor's data use 'use cache: private' or no cache.",
 			authInSharedCache:
-				"This reads a client's auth state inside a shared 'use cache' entry: its key does not include the token, so one visitor's answer is served to the next. Use 'use cache: private' or no cache.",
+				"This uses the visitor's auth inside a shared 'use cache' entry: its key does not include the token, so one visitor's answer is served to the next. Use 'use cache: private' or no cache.",
 			memoised:
 				"This stores a visitor's PocketBase answer in a module-level cache shared by every request, under a key that does not name the visitor. Keep per-user answers per request.",
 		},
@@ -87,7 +89,18 @@ export default {
 						data: { name: node.callee.name },
 					});
 				}
-				if (node.type === 'MemberExpression' && memberName(node) === 'authStore') {
+				// Who the visitor is: their record, or their token loaded into a client. A superuser
+				// client checking its own isValid is the server's state, not a visitor's.
+				if (node.type !== 'MemberExpression') return;
+				const store = unwrap(node.object);
+				if (store.type !== 'MemberExpression' || memberName(store) !== 'authStore') return;
+				const property = memberName(node);
+				const loads =
+					node.parent.type === 'CallExpression' &&
+					node.parent.callee === node &&
+					(property === 'loadFromCookie' ||
+						(property === 'save' && !SERVER_TOKEN.test(sourceCode.getText(node.parent))));
+				if (loads || property === 'record' || property === 'model') {
 					context.report({ node, messageId: 'authInSharedCache' });
 				}
 			});

@@ -30,6 +30,32 @@ const SIGN_IN_METHODS = new Set([
 	'authRefresh',
 ]);
 const PUBLIC_ENV_PREFIX = /^(NEXT_PUBLIC_|PUBLIC_|VITE_)/;
+/** Names that show a token came from the visitor's request. */
+const FROM_REQUEST = /cookie|headers|authorization/i;
+/** The name of a token that signs the server in as itself. */
+const SERVER_TOKEN = /superuser|admin/i;
+
+/**
+ * The names in an expression, joined: enough to tell `env.POCKETBASE_SUPERUSER_TOKEN` from `token`.
+ * @param {Node | undefined} node
+ * @returns {string}
+ */
+function sourceText(node) {
+	if (!node) return '';
+	const value = unwrap(node);
+	switch (value.type) {
+		case 'Identifier':
+			return value.name;
+		case 'MemberExpression':
+			return `${sourceText(value.object)}.${memberName(value) ?? ''}`;
+		case 'LogicalExpression':
+			return `${sourceText(value.left)} ${sourceText(value.right)}`;
+		case 'CallExpression':
+			return `${sourceText(value.callee)}()`;
+		default:
+			return '';
+	}
+}
 
 /**
  * `x.collection('_superusers').authWith…()` (or the SDK's older `x.admins.authWith…()`): the
@@ -59,7 +85,10 @@ function signedInClient(call) {
 	const name = calleeName(call);
 	const target = calleeObject(call);
 	if (!name || !target) return null;
-	if (name === 'loadFromCookie' && memberName(target) === 'authStore') {
+	const loadsVisitor =
+		name === 'loadFromCookie' ||
+		(name === 'save' && FROM_REQUEST.test(sourceText(call.arguments[0])));
+	if (loadsVisitor && memberName(target) === 'authStore') {
 		return target.type === 'MemberExpression' ? unwrap(target.object) : null;
 	}
 	if (
@@ -91,14 +120,14 @@ function actsAsServer(variable) {
 			node = node.parent;
 			if (node.type === 'CallExpression' && signsInAsSuperuser(node)) return true;
 		}
-		// x.authStore.save(token) at the top of the module
+		// x.authStore.save(token) at the top of the module, or of a superuser token anywhere
 		const call = member.parent.parent;
 		if (
 			memberName(member) === 'authStore' &&
 			member.parent.type === 'MemberExpression' &&
 			memberName(member.parent) === 'save' &&
 			call?.type === 'CallExpression' &&
-			enclosingFunction(call) === null
+			(enclosingFunction(call) === null || SERVER_TOKEN.test(sourceText(call.arguments[0])))
 		) {
 			return true;
 		}

@@ -24,7 +24,15 @@ import { fileKind } from '../file-kind.js';
 /** @typedef {import('@typescript-eslint/utils').TSESLint.SourceCode} SourceCode */
 
 const AUTH_STATE = new Set(['isValid', 'record', 'model', 'isSuperuser', 'isAuthRecord']);
-const DECODERS = new Set(['getTokenPayload', 'jwtDecode', 'jwt_decode', 'decodeJwt', 'decode']);
+// isTokenExpired reads the same unverified payload: an expiry, not a signature.
+const DECODERS = new Set([
+	'getTokenPayload',
+	'isTokenExpired',
+	'jwtDecode',
+	'jwt_decode',
+	'decodeJwt',
+	'decode',
+]);
 const VERIFIERS = new Set(['authRefresh', 'jwtVerify', 'verify']);
 /** Text that shows a value came from the request: a cookie or a header. */
 const FROM_REQUEST = /cookie|headers|authorization/i;

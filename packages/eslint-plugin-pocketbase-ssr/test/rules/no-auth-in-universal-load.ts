@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-auth-in-universal-load.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-auth-in-universal-load.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 ruleTester.run('no-auth-in-universal-load', eslintRule(rule), {
 	valid: [
@@ -10,6 +10,12 @@ ruleTester.run('no-auth-in-universal-load', eslintRule(rule), {
 			filename: 'src/routes/+page.ts',
 			code: `import { pb } from '$lib/pocketbase';
 export const ssr = false;
+export const load = async () => ({ signedIn: pb.authStore.isValid });`,
+		},
+		// A page below a layout that may set `ssr = false`: the file can't tell.
+		{
+			filename: 'src/routes/account/+page.ts',
+			code: `import { pb } from '$lib/pocketbase';
 export const load = async () => ({ signedIn: pb.authStore.isValid });`,
 		},
 		// A server load is not a universal one.
@@ -33,8 +39,9 @@ export const signedIn = () => pb.authStore.isValid;`,
 		},
 	],
 	invalid: [
+		// The root layout renders on the server unless it says otherwise.
 		{
-			filename: 'src/routes/+page.ts',
+			filename: 'src/routes/+layout.ts',
 			code: `import { pb } from '$lib/pocketbase';
 export const load = async () => {
 	if (!pb.authStore.isValid) redirect(303, '/login');
@@ -48,9 +55,10 @@ export const load = async () => {
 		{
 			filename: 'src/routes/account/+layout.js',
 			code: `import PocketBase from 'pocketbase';
+export const ssr = true;
 const client = new PocketBase(PUBLIC_URL);
 export async function load() { return { user: client.authStore.record }; }`,
-			errors: [{ messageId: 'universalAuth', line: 3, data: { name: 'client' } }],
+			errors: [{ messageId: 'universalAuth', line: 4, data: { name: 'client' } }],
 		},
 	],
 });

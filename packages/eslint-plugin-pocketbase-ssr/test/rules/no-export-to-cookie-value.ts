@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-export-to-cookie-value.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-export-to-cookie-value.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 const filename = 'src/routes/login/+page.server.ts';
 

@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-leftmost-forwarded-for.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-leftmost-forwarded-for.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 const filename = 'src/hooks.server.ts';
 

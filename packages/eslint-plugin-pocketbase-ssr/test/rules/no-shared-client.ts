@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-shared-client.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-shared-client.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 const serverFile = 'src/routes/notes/+page.server.ts';
 
@@ -47,6 +47,16 @@ admin.authStore.save(TOKEN, null);`,
 const admin = new PocketBase(URL);
 export async function POST() {
 	if (!admin.authStore.isValid) await admin.collection('_superusers').authWithPassword(E, P);
+}`,
+		},
+		{
+			filename: 'src/lib/server/admin.ts',
+			code: `import PocketBase from 'pocketbase';
+import { env } from '$env/dynamic/private';
+const admin = new PocketBase(env.POCKETBASE_URL);
+export function adminClient() {
+	if (!admin.authStore.isValid) admin.authStore.save(env.POCKETBASE_SUPERUSER_TOKEN ?? '');
+	return admin;
 }`,
 		},
 		// Browser code: one client per tab is right.
@@ -233,6 +243,17 @@ export const actions = { default: async ({ request }) => {
 import { pb as client } from '@/lib/pocketbase';
 export async function login() { await client.collection('users').authWithPassword('a', 'b'); }`,
 			errors: [{ messageId: 'signInShared', line: 3 }],
+		},
+		{
+			filename: 'app/actions.ts',
+			code: `'use server';
+import { cookies } from 'next/headers';
+import { pb } from '@/lib/pocketbase';
+export async function me() {
+	pb.authStore.save((await cookies()).get('pb_auth')?.value ?? '');
+	return pb.authStore.record;
+}`,
+			errors: [{ messageId: 'signInShared', line: 5 }],
 		},
 		// A client made by a helper once per module, then signed in per request.
 		{

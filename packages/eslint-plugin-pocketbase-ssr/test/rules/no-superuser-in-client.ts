@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-superuser-in-client.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-superuser-in-client.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 ruleTester.run('no-superuser-in-client', eslintRule(rule), {
 	valid: [

@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-shared-cache-user-data.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-shared-cache-user-data.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 ruleTester.run('no-shared-cache-user-data', eslintRule(rule), {
 	valid: [
@@ -28,6 +28,16 @@ async function visitorNotes() {
 			code: `import { headers } from 'next/headers';
 async function cached(id) { 'use cache'; return id; }
 export default async function Page() { const h = await headers(); return cached(h.get('x')); }`,
+		},
+		// The superuser client checking its own sign-in: the server's state, not a visitor's.
+		{
+			filename: 'lib/reports.ts',
+			code: `import { admin } from './admin';
+export async function totals() {
+	'use cache';
+	if (!admin.authStore.isValid) admin.authStore.save(process.env.POCKETBASE_SUPERUSER_TOKEN);
+	return admin.collection('totals').getFullList();
+}`,
 		},
 		// A module-level cache of public reads, or keyed by the visitor.
 		{
@@ -87,8 +97,8 @@ const notes = async () => {
 			code: `'use cache';
 import { pb } from './pb';
 export async function myNotes() {
-	if (!pb.authStore.isValid) return [];
-	return pb.collection('notes').getFullList();
+	const id = pb.authStore.record?.id;
+	return pb.collection('notes').getFullList({ filter: pb.filter('owner = {:id}', { id }) });
 }`,
 			errors: [{ messageId: 'authInSharedCache', line: 4 }],
 		},

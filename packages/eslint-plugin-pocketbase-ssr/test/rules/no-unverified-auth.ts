@@ -1,5 +1,5 @@
-import rule from '../src/rules/no-unverified-auth.js';
-import { eslintRule, ruleTester } from './rule-tester.ts';
+import rule from '../../src/rules/no-unverified-auth.js';
+import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 const hooks = 'src/hooks.server.ts';
 
@@ -138,6 +138,14 @@ export function Menu() {
 	if (collectionName === '_superusers') return secret();
 }`,
 			errors: [{ messageId: 'decodedToken', line: 4 }],
+		},
+		{
+			filename: 'proxy.ts',
+			code: `import { isTokenExpired } from 'pocketbase';
+export function proxy(request) {
+	if (isTokenExpired(request.cookies.get('token')?.value ?? '')) return NextResponse.redirect(LOGIN);
+}`,
+			errors: [{ messageId: 'decodedToken', line: 3 }],
 		},
 		{
 			filename: 'src/routes/+layout.server.ts',
