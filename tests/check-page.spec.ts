@@ -2,7 +2,9 @@
  * /check/: the example apps' anti-pattern files, pasted under their real paths, get the findings
  * the plugin gives for the same files in Node (rule and line), and right-way code gets none;
  * bad input is explained without losing the reader's text; a copied link reopens the same check.
- * One page load: the linter loads on the first check, and every case after reuses it.
+ * One page load: the linter loads on the first check, and every case after reuses it. The page
+ * runs under the site's Content-Security-Policy, so a refusal (ESLint compiling option schemas
+ * with `new Function` was one) shows up in `consoleErrors`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -98,6 +100,12 @@ test('pasted files get the plugin’s findings, bad input is explained, a link r
 	await expect(check.getByLabel('File 1: code')).toBeFocused();
 	await expect(check.getByLabel('File 1: code')).toHaveAttribute('aria-invalid');
 
+	// The example fills the form with the SvelteKit app's anti-pattern, under its real paths.
+	await check.getByRole('button', { name: 'Load an example' }).click();
+	await expect(check.getByLabel('File 1: path in your project')).toHaveValue(
+		'src/routes/anti-pattern/login/+page.server.ts'
+	);
+
 	// A kind of file the rules cannot read, and a file that does not parse: both explained, the
 	// text kept as typed.
 	const broken = 'export const pb = new PocketBase(url;\n';
@@ -143,6 +151,10 @@ test('pasted files get the plugin’s findings, bad input is explained, a link r
 	]);
 	await checkAndWait(check);
 	await expect(results.getByText('No findings in 1 file.')).toBeVisible();
+
+	// Removing a file with text in it is never final: the last one removed comes back in its place.
+	await check.getByRole('button', { name: 'Undo remove' }).click();
+	await expect(check.getByLabel('File 2: path in your project')).toHaveValue(cases[1]!.files[1]!);
 
 	// A link with the code, made only on request: it reopens the same files and findings.
 	expect(page.url()).not.toContain('#');
