@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import plugin from '../src/index.js';
 import { namespace } from '../src/rules.js';
+import { createSharedClientCollector } from '../src/shared-clients.js';
 
 /** Dependencies and build output: other people's code, or code generated from yours. */
 export const ignoredFolders = [
@@ -39,18 +40,39 @@ Exit status: 0 no findings, 1 findings, 2 usage error.`;
  */
 export async function lintPath(path) {
 	const isFolder = statSync(path).isDirectory();
-	const eslint = new ESLint({
-		// ESLint lints only files under its cwd.
-		cwd: isFolder ? path : dirname(path),
-		overrideConfigFile: true,
-		overrideConfig: [
-			{ ignores: ignoredFolders },
-			...plugin.configs.recommended,
-			// The project's own `eslint-disable` comments name rules this run does not load.
-			{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
-		],
-		errorOnUnmatchedPattern: false,
-	});
+	/** @param {import('eslint').Linter.Config[]} configs */
+	const linter = (configs) =>
+		new ESLint({
+			// ESLint lints only files under its cwd.
+			cwd: isFolder ? path : dirname(path),
+			overrideConfigFile: true,
+			overrideConfig: [
+				{ ignores: ignoredFolders },
+				...configs,
+				// The project's own `eslint-disable` comments name rules this run does not load.
+				{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+			],
+			errorOnUnmatchedPattern: false,
+		});
+
+	// First run: which modules export a client they share with every request, so that the second
+	// run can report the files that import one.
+	const collector = createSharedClientCollector();
+	const [recommended] = plugin.configs.recommended;
+	await linter([
+		{
+			files: recommended?.files ?? [],
+			languageOptions: recommended?.languageOptions ?? {},
+			plugins: {
+				'pocketbase-ssr-collect': /** @type {import('eslint').ESLint.Plugin} */ (
+					/** @type {unknown} */ (collector.plugin)
+				),
+			},
+			rules: collector.rules,
+		},
+	]).lintFiles([path]);
+
+	const eslint = linter([...plugin.configs.recommended, { settings: collector.settings() }]);
 	const results = await eslint.lintFiles([path]);
 
 	// A file the parser cannot read is no finding; the caller says it was not checked.

@@ -290,7 +290,8 @@ export function walk(root, visit) {
 		const node = /** @type {Node} */ (stack.pop());
 		visit(node);
 		for (const [key, value] of Object.entries(node)) {
-			if (key === 'parent') continue;
+			// The program's token and comment lists are not part of the tree.
+			if (key === 'parent' || key === 'tokens' || key === 'comments') continue;
 			if (Array.isArray(value)) {
 				for (const item of /** @type {unknown[]} */ (value)) {
 					if (isNode(item)) stack.push(item);

@@ -23,6 +23,8 @@ const NEXT_APP_SPECIAL = new RegExp(
 	String.raw`(^|/)app/(.*/)?(page|layout|template|default|not-found|loading|sitemap|robots|opengraph-image|twitter-image|icon|apple-icon|manifest)${SCRIPT}`
 );
 
+const SVELTEKIT_ROUTES = /(^|\/)src\/routes\//;
+
 /** SvelteKit universal loads: they run on the server for the first page, then in the browser. */
 const SVELTEKIT_UNIVERSAL = new RegExp(String.raw`(^|/)\+(page|layout)${SCRIPT}`);
 const SVELTEKIT_CLIENT_HOOKS = new RegExp(String.raw`(^|/)hooks\.client${SCRIPT}`);
@@ -73,6 +75,30 @@ function importedModules(program) {
 }
 
 /**
+ * Whether a `proxy.ts`/`middleware.ts` is Next.js's: it exports the function (`proxy`,
+ * `middleware`, or a default). Any folder may hold a helper called proxy.ts.
+ * @param {Program} program
+ */
+function exportsProxy(program) {
+	return program.body.some((statement) => {
+		if (statement.type === 'ExportDefaultDeclaration') return true;
+		if (statement.type !== 'ExportNamedDeclaration') return false;
+		const declaration = statement.declaration;
+		if (declaration?.type === 'FunctionDeclaration') {
+			return ['proxy', 'middleware'].includes(declaration.id?.name ?? '');
+		}
+		if (declaration?.type === 'VariableDeclaration') {
+			return declaration.declarations.some(
+				(d) => d.id.type === 'Identifier' && ['proxy', 'middleware'].includes(d.id.name)
+			);
+		}
+		return statement.specifiers.some(
+			(s) => s.exported.type === 'Identifier' && ['proxy', 'middleware'].includes(s.exported.name)
+		);
+	});
+}
+
+/**
  * @param {string} filename
  * @param {Program} program
  * @returns {'server' | 'client' | 'universal' | 'unknown'}
@@ -85,10 +111,12 @@ export function fileKind(filename, program) {
 	if (SVELTEKIT_CLIENT_HOOKS.test(path)) return 'client';
 	if (prologue.includes('use server')) return 'server';
 	if (SVELTEKIT_SERVER.some((pattern) => pattern.test(path))) return 'server';
-	if (
-		[NEXT_ROUTE_HANDLER, NEXT_PROXY, NEXT_PAGES_API, NEXT_APP_SPECIAL].some((p) => p.test(path))
-	) {
-		return 'server';
+	// Next.js's names, outside SvelteKit's routes (where a folder may well be called `app`).
+	if (!SVELTEKIT_ROUTES.test(path)) {
+		if ([NEXT_ROUTE_HANDLER, NEXT_PAGES_API, NEXT_APP_SPECIAL].some((p) => p.test(path))) {
+			return 'server';
+		}
+		if (NEXT_PROXY.test(path) && exportsProxy(program)) return 'server';
 	}
 	if (importedModules(program).some((source) => SERVER_ONLY_IMPORTS.has(source))) return 'server';
 	if (SVELTEKIT_UNIVERSAL.test(path)) return 'universal';

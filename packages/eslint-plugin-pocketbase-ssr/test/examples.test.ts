@@ -16,8 +16,11 @@ const expected = {
 	'sveltekit/src/routes/anti-pattern/login/+page.server.ts': [['no-shared-client', 10]],
 	'nextjs/app/anti-pattern/login/actions.ts': [['no-shared-client', 8]],
 	// The anti-pattern notes pages only read through the imported `pb`. From the file alone that
-	// looks the same as a read through the process-wide superuser client (right, in its place), so
-	// no rule can tell; the module that creates `pb` is flagged above.
+	// looks the same as a read through the process-wide superuser client (right, in its place);
+	// the first run over every file knows which module shares its client, so the import is flagged.
+	'sveltekit/src/routes/anti-pattern/notes/+page.server.ts': [['no-shared-client', 1]],
+	'nextjs/app/anti-pattern/notes/page.tsx': [['no-shared-client', 4]],
+	'sveltekit-2-fixture/src/routes/notes/+page.server.ts': [['no-shared-client', 4]],
 };
 
 test('over the example apps, the anti-patterns are flagged and the right way is not', async () => {

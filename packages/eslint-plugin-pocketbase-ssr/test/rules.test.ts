@@ -7,3 +7,4 @@ import './rules/no-shared-cache-user-data.ts';
 import './rules/no-shared-client.ts';
 import './rules/no-superuser-in-client.ts';
 import './rules/no-unverified-auth.ts';
+import './rules/robustness.ts';

@@ -211,16 +211,25 @@ export default {
 				}
 			}
 
+			// The first decision per client is the finding; later ones trust the same cookie.
+			/** @type {Map<string, { node: Node, property: string }>} */
+			const firstDecision = new Map();
 			walk(fn, (node) => {
 				if (node.type !== 'MemberExpression') return;
 				const property = memberName(node);
 				if (property === null || !AUTH_STATE.has(property)) return;
 				const store = unwrap(node.object);
 				if (store.type !== 'MemberExpression' || memberName(store) !== 'authStore') return;
-				if (!loadedClients.has(sourceCode.getText(unwrap(store.object)))) return;
-				if (decides(node))
-					context.report({ node, messageId: 'unverifiedState', data: { property } });
+				const client = sourceCode.getText(unwrap(store.object));
+				if (!loadedClients.has(client) || !decides(node)) return;
+				const earlier = firstDecision.get(client);
+				if (!earlier || earlier.node.range[0] > node.range[0]) {
+					firstDecision.set(client, { node, property });
+				}
 			});
+			for (const { node, property } of firstDecision.values()) {
+				context.report({ node, messageId: 'unverifiedState', data: { property } });
+			}
 
 			for (const call of calls) {
 				const decoded = decodedToken(call);

@@ -35,6 +35,16 @@ pb.collection('a').getFullList({ filter: parts.join(' && ') });`,
 		// Array#filter and a sort option.
 		{ filename, code: `items.filter((i) => i.id === id);` },
 		{ filename, code: `pb.collection('a').getFullList({ sort: \`-\${field}\` });` },
+		// Browser code, and code that may run in either place.
+		{
+			filename: 'components/notes.tsx',
+			code: `'use client';
+export const load = (id) => pb.collection('a').getFullList({ filter: \`owner = "\${id}"\` });`,
+		},
+		{
+			filename: 'src/lib/notes.ts',
+			code: `export const load = (id) => pb.collection('a').getFullList({ filter: \`owner = "\${id}"\` });`,
+		},
 		// A function parameter passed through as the whole filter.
 		{
 			filename,
@@ -86,6 +96,12 @@ pb.collection('a').getFullList({ filter: parts.join(' && ') });`,
 	return pb.collection('a').getFullList({ filter });
 }`,
 			errors: [{ messageId: 'pasted', line: 3 }],
+		},
+		// A universal load runs on the server too.
+		{
+			filename: 'src/routes/+page.ts',
+			code: `export const load = ({ params }) => pb.collection('a').getFirstListItem('slug = "' + params.slug + '"');`,
+			errors: [{ messageId: 'pasted' }],
 		},
 		// A conditional filter, and a realtime subscription's filter.
 		{

@@ -3,6 +3,16 @@ import { eslintRule, ruleTester } from '../rule-tester.ts';
 
 const serverFile = 'src/routes/notes/+page.server.ts';
 
+// What a first run over every file found: the modules that export a shared client.
+const settings = {
+	'pocketbase-ssr': {
+		sharedClients: {
+			'src/lib/server/pocketbase.ts': ['pb'],
+			'lib/pocketbase.ts': ['default', 'pb'],
+		},
+	},
+};
+
 ruleTester.run('no-shared-client', eslintRule(rule), {
 	valid: [
 		// A client per request, in the handle hook.
@@ -111,6 +121,22 @@ export const actions = { default: async () => {
 	const pb = createClient();
 	await pb.collection('users').authWithPassword(e, p);
 } };`,
+		},
+		// With the first run's knowledge: an import of a module that shares nothing, a type-only
+		// import, a re-export with no use at request time.
+		{
+			filename: serverFile,
+			settings,
+			code: `import { admin } from '$lib/server/pocketbase-admin';
+import type { pb } from '$lib/server/pocketbase';
+export const load = async () => ({ n: await admin.collection('notes').getFullList() });`,
+		},
+		{ filename: 'src/lib/server/index.ts', settings, code: `export { pb } from './pocketbase';` },
+		{
+			filename: serverFile,
+			settings,
+			code: `import { other } from '$lib/server/pocketbase';
+export const load = async () => ({ n: await other() });`,
 		},
 	],
 	invalid: [
@@ -254,6 +280,43 @@ export async function me() {
 	return pb.authStore.record;
 }`,
 			errors: [{ messageId: 'signInShared', line: 5 }],
+		},
+		// A read through a client another file shares (known from the first run), by alias or by a
+		// relative path, named or default.
+		{
+			filename: 'src/routes/anti-pattern/notes/+page.server.ts',
+			settings,
+			code: `import { pb } from '#lib/server/pocketbase.ts';
+export const load = async () => ({ notes: await pb.collection('notes').getFullList() });`,
+			errors: [
+				{
+					messageId: 'importsShared',
+					line: 1,
+					data: { name: 'pb', file: 'lib/server/pocketbase.ts' },
+				},
+			],
+		},
+		{
+			filename: 'src/routes/notes/+page.server.ts',
+			settings,
+			code: `import { pb as client } from '../../lib/server/pocketbase.js';
+export const load = async () => ({ notes: await client.collection('notes').getFullList() });`,
+			errors: [{ messageId: 'importsShared', line: 1 }],
+		},
+		{
+			filename: 'app/notes/page.tsx',
+			settings,
+			code: `import pb from '@/lib/pocketbase';
+export default async function Page() { return pb.collection('notes').getFullList(); }`,
+			errors: [{ messageId: 'importsShared', line: 1 }],
+		},
+		// A sign-in on it is reported where it happens, once.
+		{
+			filename: 'src/routes/login/+page.server.ts',
+			settings,
+			code: `import { pb } from '$lib/server/pocketbase';
+export const actions = { default: async () => { await pb.collection('users').authWithPassword('a', 'b'); } };`,
+			errors: [{ messageId: 'signInShared', line: 2 }],
 		},
 		// A client made by a helper once per module, then signed in per request.
 		{

@@ -101,6 +101,18 @@ export function Menu() {
 };`,
 			errors: [{ messageId: 'unverifiedState', line: 4, data: { property: 'isValid' } }],
 		},
+		// One finding per client: the first decision.
+		{
+			filename: hooks,
+			code: `export const handle = async ({ event, resolve }) => {
+	const pb = new PocketBase(URL);
+	pb.authStore.loadFromCookie(event.request.headers.get('cookie') ?? '');
+	if (pb.authStore.isValid) event.locals.user = pb.authStore.record;
+	if (pb.authStore.record?.role === 'admin') event.locals.admin = true;
+	return resolve(event);
+};`,
+			errors: [{ messageId: 'unverifiedState', line: 4, column: 6, data: { property: 'isValid' } }],
+		},
 		{
 			filename: 'proxy.ts',
 			code: `export function proxy(request) {
