@@ -1,6 +1,6 @@
 /**
  * /check/: the example apps' anti-pattern files, pasted under their real paths, get the findings
- * the plugin gives for the same files in Node (rule and line), and right-way code gets none;
+ * the plugin's command finds in those files (rule and line), and right-way code gets none;
  * bad input is explained without losing the reader's text; a copied link reopens the same check.
  * One page load: the linter loads on the first check, and every case after reuses it. The page
  * runs under the site's Content-Security-Policy, so a refusal (ESLint compiling option schemas
@@ -10,8 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator } from '@playwright/test';
-import { Linter } from 'eslint';
-import plugin from '../packages/eslint-plugin-pocketbase-ssr/src/index.js';
+import { lintPath } from '../packages/eslint-plugin-pocketbase-ssr/cli/run.js';
 import { expect, test } from './fixtures';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -41,15 +40,17 @@ const cases = [
 ];
 
 /**
- * What the plugin finds in one file in Node, with its recommended config and typescript-eslint's
- * own parser: `rule@line`, which the page's findings must match.
+ * What the plugin's command finds in every file of an example app, in Node with typescript-eslint's
+ * own parser (the run the plugin's examples check makes): path in the app → `rule@line`.
  */
-function nodeFindings(file: string, code: string): string[] {
-	const messages = new Linter({ configType: 'flat' }).verify(code, plugin.configs.recommended, {
-		filename: file,
-	});
-	return messages.map(
-		(m) => `${(m.ruleId ?? 'parse error').replace('pocketbase-ssr/', '')}@${m.line}`
+async function commandFindings(app: string): Promise<Map<string, string[]>> {
+	const root = join(examples, app);
+	const { results } = await lintPath(root);
+	return new Map(
+		results.map((result) => [
+			relative(root, result.filePath).replaceAll('\\', '/'),
+			result.messages.map((m) => `${(m.ruleId ?? '').replace('pocketbase-ssr/', '')}@${m.line}`),
+		])
 	);
 }
 
@@ -88,6 +89,8 @@ test('pasted files get the plugin’s findings, bad input is explained, a link r
 	context,
 	consoleErrors,
 }) => {
+	// The command's runs over both apps, in Node while the page works in the browser.
+	const expectedByApp = Promise.all(cases.map(({ app }) => commandFindings(app)));
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.goto('/check/');
 	const check = page.locator('code-check');
@@ -121,8 +124,9 @@ test('pasted files get the plugin’s findings, bad input is explained, a link r
 	await expect(check.getByLabel('File 2: code')).toHaveValue(broken);
 	await expect(check.getByLabel('File 1: code')).toHaveValue('<script>let a = 1;</script>');
 
-	// Each example's anti-pattern: the same findings, file by file, as the plugin in Node.
-	for (const { app, files } of cases) {
+	// Each example's anti-pattern: the same findings, file by file, as the plugin's command.
+	const expected = await expectedByApp;
+	for (const [n, { app, files }] of cases.entries()) {
 		const pasted = files.map((name) => ({
 			name,
 			code: readFileSync(join(examples, app, name), 'utf8'),
@@ -131,10 +135,11 @@ test('pasted files get the plugin’s findings, bad input is explained, a link r
 		await checkAndWait(check);
 		await expect(results).toBeVisible();
 		let total = 0;
-		for (const { name, code } of pasted) {
-			const expected = nodeFindings(name, code);
-			expect(await pageFindings(check, name), `${app}/${name}`).toEqual(expected);
-			total += expected.length;
+		for (const { name } of pasted) {
+			const inFile = expected[n]!.get(name);
+			expect(inFile, `${app}/${name} was linted by the command`).toBeDefined();
+			expect(await pageFindings(check, name), `${app}/${name}`).toEqual(inFile);
+			total += inFile!.length;
 		}
 		// The anti-patterns are found at all: the comparison above is not between two empty runs.
 		expect(total, app).toBeGreaterThan(0);
@@ -172,6 +177,6 @@ test('pasted files get the plugin’s findings, bad input is explained, a link r
 	await page.goto(link);
 	await expect(check.getByLabel('File 1: code')).toHaveValue(clientCode);
 	await expect(results.getByText('1 finding in 1 file.')).toBeVisible();
-	expect(await pageFindings(check, client)).toEqual(nodeFindings(client, clientCode));
+	expect(await pageFindings(check, client)).toEqual(expected[0]!.get(client));
 	expect(consoleErrors).toEqual([]);
 });

@@ -97,8 +97,9 @@ class CodeCheck extends DemoElement {
 			);
 			return;
 		}
-		const reports = toCheck.map(({ index, file }) =>
-			fileReport(file.name, lint.lintFile(file), lint.ruleDocs, index)
+		const messages = lint.lintFiles(toCheck.map(({ file }) => file));
+		const reports = toCheck.map(({ index, file }, i) =>
+			fileReport(file.name, messages[i] ?? [], lint.ruleDocs, index)
 		);
 		const skipped = problems.length ? ` ${problems.map((problem) => problem.text).join(' ')}` : '';
 		const text = summary(reports);

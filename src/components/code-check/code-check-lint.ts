@@ -14,40 +14,56 @@ import {
 	ruleDocs as docsByName,
 	rules,
 } from '../../../packages/eslint-plugin-pocketbase-ssr/src/rules.js';
+import { createSharedClientCollector } from '../../../packages/eslint-plugin-pocketbase-ssr/src/shared-clients.js';
 import * as parser from './browser-parser';
 import type { LintMessage, PastedFile, RuleDoc } from './code-check-view';
 
 const linter = new Linter({ configType: 'flat' });
 
 /**
- * The rules without their options schemas. ESLint checks a rule's options by compiling its
- * schema into a function at run time (Ajv, `new Function`), which the site's
- * Content-Security-Policy refuses; the page sets no options, as the recommended config sets none.
+ * Rules without their options schemas. ESLint checks a rule's options by compiling its schema
+ * into a function at run time (Ajv, `new Function`), which the site's Content-Security-Policy
+ * refuses; the page sets no options, as the recommended config sets none.
  */
-const browserRules = Object.fromEntries(
-	Object.entries(rules).map(([name, rule]) => [
+function withoutSchemas(rules: Record<string, { meta?: object }>): ESLint.Plugin {
+	const entries = Object.entries(rules).map(([name, rule]): [string, object] => [
 		name,
 		{ ...rule, meta: { ...rule.meta, schema: false } },
-	])
-);
+	]);
+	// typescript-eslint's and ESLint's types describe the same rule objects differently.
+	return { rules: Object.fromEntries(entries) } as unknown as ESLint.Plugin;
+}
 
-/** The recommended config, with the browser parser in place of the package's. */
-const config: Linter.Config[] = [
-	{
-		files,
-		// typescript-eslint's and ESLint's types describe the same rule objects differently.
-		plugins: { [namespace]: { rules: browserRules } as unknown as ESLint.Plugin },
-		languageOptions: { parser, sourceType: 'module' },
-		// A pasted `eslint-disable` comment names rules this page does not load; the command
-		// line ignores them the same way.
-		linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+/** The recommended config's parts, with the browser parser in place of the package's. */
+const common: Linter.Config = {
+	files,
+	languageOptions: { parser, sourceType: 'module' },
+	// A pasted `eslint-disable` comment names rules this page does not load; the command line
+	// ignores them the same way.
+	linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+};
+const plugin = withoutSchemas(rules);
+
+/**
+ * ESLint's messages for each file, linted under its path (the rules read it). As the plugin's
+ * command does over a project, a first run notes which files export a client they share with
+ * every request, so that the second can report the files that import one.
+ */
+export function lintFiles(pasted: readonly PastedFile[]): LintMessage[][] {
+	const collector = createSharedClientCollector();
+	const collect: Linter.Config = {
+		...common,
+		plugins: { 'pocketbase-ssr-collect': withoutSchemas(collector.plugin.rules) },
+		rules: collector.rules,
+	};
+	for (const file of pasted) linter.verify(file.code, [collect], { filename: file.name });
+	const check: Linter.Config = {
+		...common,
+		plugins: { [namespace]: plugin },
 		rules: recommendedRules,
-	},
-];
-
-/** ESLint's messages for one file, linted under its path (the rules read it). */
-export function lintFile(file: PastedFile): LintMessage[] {
-	return linter.verify(file.code, config, { filename: file.name });
+		settings: collector.settings(),
+	};
+	return pasted.map((file) => linter.verify(file.code, [check], { filename: file.name }));
 }
 
 /** The plugin's words for each rule, under the id ESLint reports it by. */
