@@ -18,6 +18,7 @@ import {
 	walk,
 } from './ast.js';
 import { fileKind } from './file-kind.js';
+import { resolveImport } from './resolve-import.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
 /** @typedef {import('@typescript-eslint/utils').TSESTree.NewExpression} NewExpression */
@@ -261,7 +262,8 @@ export const SETTINGS_KEY = 'pocketbase-ssr';
 
 /**
  * A rule that reports nothing and records each file's exported shared clients: run it over every
- * file first (ESLint, or ESLint's Linter in a browser), then pass `settings` to the real run.
+ * file (ESLint, or ESLint's Linter in a browser), alongside the real rules or before them; then
+ * run the real rules again with `settings()` over the `importers()`.
  */
 export function createSharedClientCollector() {
 	/** @type {SharedClientExports} */
@@ -270,6 +272,8 @@ export function createSharedClientCollector() {
 	const reexports = {};
 	/** @type {string[]} */
 	const seen = [];
+	/** @type {Record<string, string[]>} */
+	const imports = {};
 	/** @type {import('@typescript-eslint/utils').TSESLint.RuleModule<never, []>} */
 	const collect = {
 		meta: { type: 'problem', schema: [], messages: {} },
@@ -284,6 +288,11 @@ export function createSharedClientCollector() {
 					if (names.length > 0) created[context.filename] = names;
 					const passedOn = reexportsOf(program);
 					if (passedOn.length > 0) reexports[context.filename] = passedOn;
+					imports[context.filename] = program.body.flatMap((statement) =>
+						statement.type === 'ImportDeclaration' && statement.importKind !== 'type'
+							? [statement.source.value]
+							: []
+					);
 				},
 			};
 		},
@@ -314,11 +323,25 @@ export function createSharedClientCollector() {
 		return shared;
 	}
 
+	/**
+	 * The files that import from a module passing on a shared client: the only ones a run with
+	 * `settings()` can report differently from a run without.
+	 */
+	function importers() {
+		const files = Object.keys(sharedClients());
+		return Object.entries(imports)
+			.filter(([file, specifiers]) =>
+				specifiers.some((specifier) => resolveImport(specifier, file, files) !== null)
+			)
+			.map(([file]) => file);
+	}
+
 	return {
 		plugin: { rules: { collect } },
 		/** The rules entry for a config that registers `plugin` as `pocketbase-ssr-collect`. */
 		rules: { 'pocketbase-ssr-collect/collect': /** @type {const} */ ('error') },
 		sharedClients,
+		importers,
 		/** The `settings` for the second run. */
 		settings: () => ({ [SETTINGS_KEY]: { sharedClients: sharedClients() } }),
 	};
@@ -374,62 +397,4 @@ function reexportsOf(program) {
 		}
 	}
 	return found;
-}
-
-/** @param {string} path */
-function withoutExtension(path) {
-	return path.replace(/\.[cm]?[jt]sx?$/, '').replace(/\/index$/, '');
-}
-
-/**
- * `a/b/../c/./d` → `a/c/d`, with forward slashes.
- * @param {string} path
- */
-function normalizeSegments(path) {
-	/** @type {string[]} */
-	const out = [];
-	for (const segment of path.replaceAll('\\', '/').split('/')) {
-		if (segment === '.' || (segment === '' && out.length > 0)) continue;
-		if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-		else out.push(segment);
-	}
-	return out.join('/');
-}
-
-/**
- * The file an import specifier names, among the given files: relative specifiers, and the aliases
- * SvelteKit (`$lib`, `#lib`) and Next.js (`@/`, `~/`) projects use. Null when it names none of
- * them, or more than one equally well.
- * @param {string} specifier
- * @param {string} importer The importing file's name.
- * @param {string[]} files
- * @returns {string | null}
- */
-export function resolveImport(specifier, importer, files) {
-	const from = normalizeSegments(importer);
-	if (specifier.startsWith('./') || specifier.startsWith('../')) {
-		const target = withoutExtension(normalizeSegments(`${from}/../${specifier}`));
-		return files.find((file) => withoutExtension(normalizeSegments(file)) === target) ?? null;
-	}
-	const lib = /^[$#]lib\/(.+)$/.exec(specifier);
-	const root = /^[@~]\/(.+)$/.exec(specifier);
-	const suffix = lib?.[1] !== undefined ? `src/lib/${lib[1]}` : (root?.[1] ?? null);
-	if (suffix === null) return null;
-	const tail = `/${withoutExtension(suffix)}`;
-	const candidates = files.filter((file) =>
-		`/${withoutExtension(normalizeSegments(file))}`.endsWith(tail)
-	);
-	if (candidates.length <= 1) return candidates[0] ?? null;
-	// Several apps in one folder: the one that shares the most of the importer's path.
-	const shared = (/** @type {string} */ file) => {
-		const a = normalizeSegments(file).split('/');
-		const b = from.split('/');
-		let i = 0;
-		while (i < a.length && i < b.length && a[i] === b[i]) i++;
-		return i;
-	};
-	const ranked = candidates.map((file) => ({ file, score: shared(file) }));
-	ranked.sort((a, b) => b.score - a.score);
-	const [best, next] = ranked;
-	return best && (!next || best.score > next.score) ? best.file : null;
 }

@@ -11,47 +11,7 @@ import {
 	unwrap,
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
-import { isUniversalLoad, normalizePath } from '../file-kind.js';
-
-/** @typedef {import('@typescript-eslint/utils').TSESTree.Program} Program */
-
-/** The root layout: no layout above it can turn server rendering off. */
-const ROOT_LAYOUT = /(^|\/)src\/routes\/\+layout\.[cm]?[jt]s$/;
-
-/**
- * The value this file exports as `ssr`, if it sets one.
- * @param {Program} program
- * @returns {boolean | null}
- */
-function ssrSetting(program) {
-	for (const statement of program.body) {
-		if (
-			statement.type !== 'ExportNamedDeclaration' ||
-			statement.declaration?.type !== 'VariableDeclaration'
-		) {
-			continue;
-		}
-		for (const d of statement.declaration.declarations) {
-			if (d.id.type === 'Identifier' && d.id.name === 'ssr' && d.init?.type === 'Literal') {
-				return d.init.value === true ? true : d.init.value === false ? false : null;
-			}
-		}
-	}
-	return null;
-}
-
-/**
- * Whether this load runs on the server. A layout above a page may set `ssr = false` for it, which
- * the page's file does not show: only the root layout, or a file that sets `ssr = true` itself,
- * is known to render on the server.
- * @param {string} filename
- * @param {Program} program
- */
-function rendersOnServer(filename, program) {
-	const setting = ssrSetting(program);
-	if (setting !== null) return setting;
-	return ROOT_LAYOUT.test(normalizePath(filename));
-}
+import { isUniversalLoad, rendersOnServer } from '../file-kind.js';
 
 /** @type {import('@typescript-eslint/utils').TSESLint.RuleModule<'universalAuth', []>} */
 export default {

@@ -14,7 +14,7 @@ import {
 	writtenValues,
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
-import { fileKind } from '../file-kind.js';
+import { kindOf, rendersOnServer } from '../file-kind.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
 /** @typedef {import('@typescript-eslint/utils').TSESLint.SourceCode} SourceCode */
@@ -158,8 +158,11 @@ export default {
 		// In the browser the request carries the visitor's own token, and the API rules bound what
 		// any filter reaches; on a server it may carry more (a superuser's). Only code known to run
 		// on a server is checked.
-		const kind = fileKind(context.filename, sourceCode.ast);
-		if (kind !== 'server' && kind !== 'universal') return {};
+		const kind = kindOf(context);
+		const onServer =
+			kind === 'server' ||
+			(kind === 'universal' && rendersOnServer(context.filename, sourceCode.ast));
+		if (!onServer) return {};
 		/** @type {Set<Node>} */
 		const reported = new Set();
 		/**

@@ -14,7 +14,7 @@ import {
 	walk,
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
-import { directives, fileKind } from '../file-kind.js';
+import { directives, kindOf } from '../file-kind.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
 /** @typedef {import('@typescript-eslint/utils').TSESTree.FunctionLike} FunctionLike */
@@ -53,10 +53,10 @@ export default {
 	},
 	defaultOptions: [],
 	create(context) {
+		const kind = kindOf(context);
+		if (kind === 'client' || kind === 'universal') return {};
 		const sourceCode = context.sourceCode;
 		const program = sourceCode.ast;
-		const kind = fileKind(context.filename, program);
-		if (kind === 'client' || kind === 'universal') return {};
 		const fileCached = isSharedCache(directives(program.body));
 
 		/** @type {Set<string>} */

@@ -18,14 +18,9 @@ import {
 	writtenValues,
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
-import { fileKind } from '../file-kind.js';
-import {
-	FROM_REQUEST,
-	SETTINGS_KEY,
-	findSharedClients,
-	resolveImport,
-	sourceText,
-} from '../shared-clients.js';
+import { kindOf } from '../file-kind.js';
+import { FROM_REQUEST, SETTINGS_KEY, findSharedClients, sourceText } from '../shared-clients.js';
+import { resolveImport } from '../resolve-import.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
 /** @typedef {import('@typescript-eslint/utils').TSESLint.Scope.Variable} Variable */
@@ -90,10 +85,10 @@ export default {
 	},
 	defaultOptions: [],
 	create(context) {
+		const kind = kindOf(context);
+		if (kind === 'client' || kind === 'universal') return {};
 		const sourceCode = context.sourceCode;
 		const program = sourceCode.ast;
-		const kind = fileKind(context.filename, program);
-		if (kind === 'client' || kind === 'universal') return {};
 		const sdk = sdkImports(program);
 		const settings = /** @type {{ sharedClients?: Record<string, string[]> } | undefined} */ (
 			context.settings[SETTINGS_KEY]

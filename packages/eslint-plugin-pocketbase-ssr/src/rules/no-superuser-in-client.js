@@ -4,7 +4,7 @@
 
 import { calleeName, calleeObject, memberName, propertyName, stringValue, unwrap } from '../ast.js';
 import { docsMeta } from '../docs.js';
-import { fileKind } from '../file-kind.js';
+import { kindOf } from '../file-kind.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
 
@@ -67,7 +67,7 @@ export default {
 	},
 	defaultOptions: [],
 	create(context) {
-		const kind = fileKind(context.filename, context.sourceCode.ast);
+		const kind = kindOf(context);
 		/** Names bound to `env` from $env/dynamic/public. */
 		/** @type {Set<string>} */
 		const publicEnvObjects = new Set();

@@ -16,7 +16,7 @@ import {
 	walk,
 } from '../ast.js';
 import { docsMeta } from '../docs.js';
-import { fileKind } from '../file-kind.js';
+import { kindOf } from '../file-kind.js';
 
 /** @typedef {import('@typescript-eslint/utils').TSESTree.Node} Node */
 /** @typedef {import('@typescript-eslint/utils').TSESTree.CallExpression} CallExpression */
@@ -149,7 +149,7 @@ export default {
 	defaultOptions: [],
 	create(context) {
 		const sourceCode = context.sourceCode;
-		if (fileKind(context.filename, sourceCode.ast) !== 'server') return {};
+		if (kindOf(context) !== 'server') return {};
 
 		/**
 		 * Whether a token expression came from the request (directly or through a const).

@@ -35,7 +35,12 @@ pb.collection('a').getFullList({ filter: parts.join(' && ') });`,
 		// Array#filter and a sort option.
 		{ filename, code: `items.filter((i) => i.id === id);` },
 		{ filename, code: `pb.collection('a').getFullList({ sort: \`-\${field}\` });` },
-		// Browser code, and code that may run in either place.
+		// Browser code, code that may run in either place, and a universal load whose layout may
+		// have turned server rendering off.
+		{
+			filename: 'src/routes/notes/+page.ts',
+			code: `export const load = ({ params }) => pb.collection('a').getFirstListItem(\`slug = "\${params.slug}"\`);`,
+		},
 		{
 			filename: 'components/notes.tsx',
 			code: `'use client';
@@ -99,7 +104,7 @@ export const load = (id) => pb.collection('a').getFullList({ filter: \`owner = "
 		},
 		// A universal load runs on the server too.
 		{
-			filename: 'src/routes/+page.ts',
+			filename: 'src/routes/+layout.ts',
 			code: `export const load = ({ params }) => pb.collection('a').getFirstListItem('slug = "' + params.slug + '"');`,
 			errors: [{ messageId: 'pasted' }],
 		},
