@@ -24,6 +24,7 @@ const loadLinter = () => import('./code-check-lint');
 
 class CodeCheck extends DemoElement {
 	#rows!: FileRows;
+	#loaded = false;
 
 	protected options(): DemoOptions<undefined> {
 		return { modelOnly: true };
@@ -85,10 +86,11 @@ class CodeCheck extends DemoElement {
 			if (first) this.#rows.control(first.index, first.field)?.focus();
 			return;
 		}
-		this.announce('Checking…');
+		this.announce(this.#loaded ? 'Checking…' : 'Loading the checker (the first time only)…');
 		let lint: Awaited<ReturnType<typeof loadLinter>>;
 		try {
 			lint = await loadLinter();
+			this.#loaded = true;
 		} catch {
 			this.showProblem(
 				failure,
