@@ -20,7 +20,7 @@ const docs: Record<string, RuleDoc> = {
 		title: 'A shared client',
 		why: 'One client means one authStore for every visitor.',
 		guide: { title: 'Auth state: one client', href: '/problem/auth-state/#one-client' },
-		url: '/check/rules/shared-client/',
+		url: '/check/rules/#shared-client',
 	},
 };
 
@@ -150,7 +150,7 @@ describe('findings', () => {
 		expect(html).toContain(
 			'Proof: <a href="/problem/auth-state/#one-client">Auth state: one client</a>'
 		);
-		expect(html).toContain('<a href="/check/rules/shared-client/">About this rule</a>');
+		expect(html).toContain('<a href="/check/rules/#shared-client">About this rule</a>');
 		expect(html).toContain('No findings in this file.');
 		// A rule the page has no words for still shows its message, without links.
 		expect(html).toContain('<code class="cc-rule">other/rule</code><');
