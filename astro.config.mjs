@@ -62,6 +62,7 @@ export default defineConfig({
 				{ label: 'Overview', link: '/' },
 				{ label: 'Decide for your app', link: '/decide/' },
 				{ label: 'Check your code', link: '/check/' },
+				{ label: 'What each rule finds', link: '/check/rules/' },
 				{ label: 'Your own request', link: '/your-request/' },
 				{ label: 'The problem', items: [{ autogenerate: { directory: 'problem' } }] },
 				{ label: 'Better approaches', items: [{ autogenerate: { directory: 'approaches' } }] },
