@@ -10,6 +10,7 @@ import { crossOriginIsolationHeaders } from './src/security/cross-origin-isolati
 import { starlightInlineScriptHashes } from './src/security/inline-scripts.ts';
 import { tableRegions } from './src/markdown/table-regions.ts';
 import { e2ePages } from './src/e2e/e2e-pages.ts';
+import { eslintBrowserBundle } from './src/components/code-check/eslint-browser-bundle.ts';
 
 export default defineConfig({
 	site: siteUrl,
@@ -31,6 +32,8 @@ export default defineConfig({
 		// Pre-bundle the SDK when the dev server starts; discovering it on a demo's first click
 		// would make Vite re-optimise and fail that first import.
 		optimizeDeps: { include: ['pocketbase'] },
+		// /check/ runs ESLint in the browser, bundled with two repairs.
+		plugins: [eslintBrowserBundle()],
 	},
 	integrations: [
 		starlight({
@@ -58,6 +61,8 @@ export default defineConfig({
 			sidebar: [
 				{ label: 'Overview', link: '/' },
 				{ label: 'Decide for your app', link: '/decide/' },
+				{ label: 'Check your code', link: '/check/' },
+				{ label: 'What each rule finds', link: '/check/rules/' },
 				{ label: 'Your own request', link: '/your-request/' },
 				{ label: 'The problem', items: [{ autogenerate: { directory: 'problem' } }] },
 				{ label: 'Better approaches', items: [{ autogenerate: { directory: 'approaches' } }] },

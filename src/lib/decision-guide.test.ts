@@ -91,6 +91,7 @@ describe('the important cases', () => {
 			'/server-side/when/#heavy-aggregation-and-reports',
 			'/server-side/doing-it-right/#a-superuser-client-for-server-only-work',
 			'/server-side/when/#first-be-fair-about-latency',
+			'/check/#paste-your-files',
 		]);
 	});
 
@@ -121,6 +122,7 @@ describe('the important cases', () => {
 			'/server-side/doing-it-right/#forward-the-visitors-ip-safely',
 			'/problem/rate-limits/#one-server-one-bucket',
 			'/problem/realtime/#what-a-proxy-has-to-do',
+			'/check/#paste-your-files',
 		]);
 	});
 

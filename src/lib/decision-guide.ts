@@ -250,6 +250,13 @@ function supportingReasons(kind: RecommendationKind, a: Answers): Reason[] {
 			section: '$app ignores rules, so re-apply them',
 		});
 	}
+	if (server) {
+		reasons.push({
+			text: 'If your app already calls PocketBase from server code, paste those files into the check: it finds a client shared by every request, a cookie trusted without a refresh and a spoofable client address, in your browser.',
+			href: '/check/#paste-your-files',
+			section: 'Paste your files',
+		});
+	}
 	if (kind === 'direct' && a.data === 'per-user') {
 		reasons.push({
 			text: 'The browser keeps the user’s token, so there is no cookie to sync on a server.',

@@ -9,8 +9,11 @@
  * @property {string} url The rule's own page on the site.
  */
 
-/** @param {string} name */
-const rulePage = (name) => `/check/rules/${name}/`;
+/**
+ * The rule's section of the site's rules page: its heading is the rule's name.
+ * @param {string} name
+ */
+const rulePage = (name) => `/check/rules/#${name}`;
 
 /** @type {Record<string, RuleDoc>} */
 export const ruleDocs = {

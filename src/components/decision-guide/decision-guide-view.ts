@@ -88,6 +88,7 @@ export function renderRecommendation(answers: Answers): string {
 /** Each cited page's title, as in its front matter. */
 export const pageTitles: Readonly<Record<string, string>> = {
 	'/approaches/api-rules/': 'Direct access with API rules',
+	'/check/': 'Check your code',
 	'/approaches/js-hooks/': 'JS hooks for privileged work',
 	'/approaches/static-generation/': 'Static generation for public pages',
 	'/problem/auth-state/': 'Auth state (JWT) complexity',
