@@ -10,7 +10,10 @@
  *   download and compile (minified, before gzip).
  */
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
+import type { ViteUserConfig } from 'astro';
+
+/** A Vite plugin, as Astro's config takes it (Vite comes with Astro, not as a dependency here). */
+type Plugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
 const fromEslint = /[\\/]node_modules[\\/]eslint[\\/]lib[\\/]/;
 const defaultConfig = /[\\/]eslint[\\/]lib[\\/]config[\\/]default-config\.js$/;
