@@ -106,3 +106,20 @@ describe('tokens', () => {
 		expect(JSON.parse(atob(claims))).toEqual({ id: 'u1', exp: 8600 });
 	});
 });
+
+describe('passwords', () => {
+	it('are never kept in a recorded body; the rest of it is', () => {
+		const body = JSON.stringify({
+			email: 'a@example.com',
+			password: 'p4ss-w0rd',
+			passwordConfirm: 'p4ss-w0rd',
+		});
+		const stored = JSON.parse(withoutSignatures(body)) as Record<string, string>;
+		expect(stored).toEqual({
+			email: 'a@example.com',
+			password: '(not kept)',
+			passwordConfirm: '(not kept)',
+		});
+		expect(withoutSignatures('not json')).toBe('not json');
+	});
+});

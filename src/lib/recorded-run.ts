@@ -124,12 +124,32 @@ function encodePart(value: unknown): string {
 	return btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** Fields whose values a recording never keeps: the throwaway users' passwords. */
+const passwordFields = new Set(['password', 'passwordConfirm', 'oldPassword']);
+
 /**
  * A body as a recording stores it: each token keeps its header and claims (the SDK reads who is
- * signed in from them) but loses its signature, so no working token is ever committed.
+ * signed in from them) but loses its signature, so no working token is ever committed, and a
+ * JSON body's passwords are left out (replay matches requests by method and path, not body).
  */
 export function withoutSignatures(body: string): string {
-	return body.replace(jwt, (token) => `${token.split('.').slice(0, 2).join('.')}.recorded`);
+	const unsigned = body.replace(
+		jwt,
+		(token) => `${token.split('.').slice(0, 2).join('.')}.recorded`
+	);
+	try {
+		const parsed: unknown = JSON.parse(unsigned);
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return unsigned;
+		const fields = Object.entries(parsed);
+		if (!fields.some(([key]) => passwordFields.has(key))) return unsigned;
+		return JSON.stringify(
+			Object.fromEntries(
+				fields.map(([key, value]) => [key, passwordFields.has(key) ? '(not kept)' : value])
+			)
+		);
+	} catch {
+		return unsigned;
+	}
 }
 
 /**
