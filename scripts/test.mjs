@@ -49,15 +49,7 @@ if (only !== 'e2e') {
 		[
 			[
 				job('Type check', ['astro', 'check', '--minimumSeverity', 'warning']),
-				job('Formatting', ['prettier', '--check', '.']),
 				job('Lint', ['eslint', '.']),
-				// The Next.js spellings the pages show for apps without Cache Components: `next build`
-				// type-checks them and rejects a segment option the mode does not allow.
-				job('Next.js fixture without Cache Components: build', [
-					'node',
-					'scripts/build-example.mjs',
-					'nextjs-classic-fixture',
-				]),
 			],
 			[
 				job('Unit tests', [
@@ -90,6 +82,14 @@ if (only !== 'e2e') {
 				job('SvelteKit 2 fixture: type check', ['tsc', '--noEmit'], svelteKit2Fixture),
 				job('Next.js example: route types', ['next', 'typegen'], nextDir),
 				job('Next.js example: type check', ['tsc', '--noEmit'], nextDir),
+				job('Formatting', ['prettier', '--check', '.']),
+				// The Next.js spellings the pages show for apps without Cache Components: `next build`
+				// type-checks them and rejects a segment option the mode does not allow.
+				job('Next.js fixture without Cache Components: build', [
+					'node',
+					'scripts/build-example.mjs',
+					'nextjs-classic-fixture',
+				]),
 			],
 		],
 		lanes
