@@ -1,58 +1,14 @@
 /**
- * The Content-Security-Policy is in force and nothing the site ships breaks it: every page of
- * the sitemap, and the interactions that load code or connect somewhere (the SDK's first load,
- * realtime streams, a PocketBase named with `?pb=`, Pagefind's WebAssembly search, the diagram
+ * The Content-Security-Policy is in force and nothing the site ships breaks it: the interactions
+ * that load code or connect somewhere (the SDK's first load, realtime streams, a PocketBase named with `?pb=`, Pagefind's WebAssembly search, the diagram
  * player, the theme picker). A violation counts whether the browser reports it as a
- * `securitypolicyviolation` event or only as a console message.
+ * `securitypolicyviolation` event or only as a console message. Every page of the sitemap loads
+ * under the policy in pages.spec.ts, which already opens each one at both widths.
  */
-import type { Page } from '@playwright/test';
+import { policyOf, watchViolations } from './csp-violations';
 import { connectionStatus, expect, test } from './fixtures';
-import { sitemapPaths } from './sitemap';
 import { startStaticHost } from './static-host';
 import { builtSite } from '../scripts/site-process.mjs';
-
-/** What the init script below calls for each violation the page sees. */
-interface ViolationReporter {
-	reportCspViolation(text: string): void;
-}
-
-/** Starts collecting the page's CSP violations (events and console messages), across reloads. */
-async function watchViolations(page: Page): Promise<string[]> {
-	const found: string[] = [];
-	await page.exposeBinding('reportCspViolation', (_source, text: string) => found.push(text));
-	await page.addInitScript(() => {
-		const reporter = window as unknown as ViolationReporter;
-		document.addEventListener('securitypolicyviolation', (event) =>
-			reporter.reportCspViolation(
-				`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}: ${event.sample}`
-			)
-		);
-	});
-	page.on('console', (message) => {
-		if (/Content.Security.Policy/i.test(message.text())) found.push(message.text());
-	});
-	return found;
-}
-
-/** The policy's directives, by name, from the page's meta tag; it must come right after charset. */
-async function policyOf(page: Page): Promise<Map<string, string[]>> {
-	const { content, position } = await page.evaluate(() => {
-		const meta = document.head.querySelector('meta[http-equiv="content-security-policy"]');
-		return {
-			content: meta?.getAttribute('content') ?? '',
-			position: meta ? [...document.head.children].indexOf(meta) : -1,
-		};
-	});
-	// A meta policy governs only what follows it: only <meta charset> may come first.
-	expect(position).toBe(1);
-	return new Map(
-		content
-			.split(';')
-			.map((directive) => directive.trim().split(/\s+/))
-			.filter((parts) => parts[0])
-			.map(([name, ...sources]) => [name!, sources])
-	);
-}
 
 test.describe('Content-Security-Policy', () => {
 	test('is enforced: an injected inline script does not run and is reported', async ({ page }) => {
@@ -81,21 +37,6 @@ test.describe('Content-Security-Policy', () => {
 		expect(connect).not.toContain('http:');
 		expect(connect).not.toContain('*');
 	});
-
-	for (const path of sitemapPaths()) {
-		test(`${path} runs under the policy without a violation`, async ({ page }) => {
-			const violations = await watchViolations(page);
-			// Starlight's inline theme script applies a stored choice before the first paint; the
-			// built HTML says "dark", so "light" proves the hashed script ran.
-			await page.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
-			const response = await page.goto(path);
-			expect(response?.status()).toBe(200);
-			await policyOf(page);
-			await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-			await page.waitForLoadState('networkidle');
-			expect(violations).toEqual([]);
-		});
-	}
 
 	test('the search loads Pagefind and its WebAssembly and finds a page', async ({ page }) => {
 		const violations = await watchViolations(page);
