@@ -18,11 +18,13 @@ const shown: Record<string, (demo: Locator) => Locator> = {
 		demo.getByRole('paragraph').filter({ hasText: /^Leak: Bob’s response contains Alice’s note/ }),
 	'who-am-i': (demo) => demo.getByText(/^Through the simulated server: PocketBase sees /),
 	'rate-limit-live': (demo) => demo.getByText(/^Attempt \d+ got a real 429/),
-	'own-request': (demo) => demo.getByText('200 OK').first(),
+	// Its times are the recording's, and say so.
+	'own-request': (demo) => demo.getByText(/^\d+(\.\d+)? ms as recorded\.$/).first(),
 	'rules-matrix': (demo) => demo.getByText(/^Done: 30 answers from PocketBase\./),
 	'hook-routes': (demo) => demo.getByText(/^In the last 60 minutes: \d+ notes? by/).first(),
+	// Read at the recording's time, never "live" at the reader's.
 	'static-snapshot': (demo) =>
-		demo.getByText(/^All \d+ records are the same in the build and live/),
+		demo.getByText(/^Read in the run recorded at [\d-]+ [\d:]+ UTC, in .+ \(as recorded\)\.$/),
 };
 
 /** A port nothing listens on: the reader's ?pb= points there, so no PocketBase answers. */

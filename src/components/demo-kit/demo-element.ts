@@ -34,7 +34,6 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	#settings: BoundSettings<S & Schema> | undefined;
 	#modelOnly = false;
 	#begun = false;
-	#started = false;
 	#ready = false;
 	#recorded = false;
 	#starting: Promise<void> = Promise.resolve();
@@ -93,7 +92,6 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		if (this.#begun) return;
 		this.#begun = true;
 		this.#stopWatching?.();
-		this.#started = true;
 		this.#starting = Promise.resolve(this.start());
 		if (this.#modelOnly) return;
 		// Controls stay disabled until this code has heard the connection; loaded here, not above,
@@ -133,6 +131,11 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		return this.#ready || this.#recorded;
 	}
 
+	/** Whether the demo shows its recorded run now: its results are the recording's, not live. */
+	protected get showingRecording(): boolean {
+		return this.#recorded;
+	}
+
 	#recordedHost() {
 		return {
 			element: this,
@@ -158,10 +161,7 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 		return (await import('./recorded-run')).recordRun(() => this.#ready, this.#recordedHost().play);
 	}
 
-	/**
-	 * Enables every action that needs PocketBase while it can be tried, and applies `extra`,
-	 * the demo's own conditions (an action that needs a signed-in reader, say).
-	 */
+	/** Enables what needs PocketBase while it can be tried, and `extra`: the demo's own conditions. */
 	protected refreshControls(extra: (action: string) => boolean = () => true): void {
 		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-action]')) {
 			const action = button.dataset['action'] ?? '';
@@ -194,7 +194,7 @@ export abstract class DemoElement<S extends Schema | undefined = undefined> exte
 	/** Binds the form to `schema`: in `start()`, for a lazy demo whose schema comes with its code. */
 	protected bindSettings(schema: S & Schema, redrawOn: 'input' | 'change' = 'change'): void {
 		this.#settings = bindDemoSettings(this, schema, this.urlPrefix, redrawOn, () => {
-			if (this.#started) this.settingsChanged();
+			if (this.#begun) this.settingsChanged();
 		});
 	}
 }

@@ -176,6 +176,7 @@ class OwnRequest extends DemoElement<typeof ownSchema> {
 			playground: this.#playground(),
 			// Only the proxied path has a server to start cold; the draw is spent only there.
 			cold: side === 'proxy' && this.#coldStart(server),
+			recorded: this.showingRecording,
 		});
 		showExchange(
 			box,

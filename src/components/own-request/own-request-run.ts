@@ -31,7 +31,14 @@ export interface SideRun {
 export async function runSide(
 	side: Side,
 	spec: RequestSpec,
-	how: { server: OwnForm['server']; password: string; playground: boolean; cold: boolean }
+	how: {
+		server: OwnForm['server'];
+		password: string;
+		playground: boolean;
+		cold: boolean;
+		/** A recorded run answers: its times are the recording's. */
+		recorded: boolean;
+	}
 ): Promise<SideRun> {
 	const seen: { exchange?: Exchange } = {};
 	const call = (pb: PocketBase, marked: MarkedOptions) =>
@@ -45,7 +52,7 @@ export async function runSide(
 		});
 		if (side === 'direct') {
 			const result = await timedCall((marked) => call(reader, marked));
-			const time = directTimeText(result.measuredMs);
+			const time = directTimeText(result.measuredMs, how.recorded);
 			return { ...result, exchange: seen.exchange, time, bucket };
 		}
 		const hop = ownHop(how.server, signedIn && spec.method !== 'auth', how.cold);
@@ -54,7 +61,7 @@ export async function runSide(
 			// The cookie flow: the server acts as the reader, unless this request signs in.
 			forwardAuthFrom: spec.method === 'auth' ? undefined : reader,
 		});
-		const time = proxyTimeText(result.hop.addedMs, result.measuredMs);
+		const time = proxyTimeText(result.hop.addedMs, result.measuredMs, how.recorded);
 		return { ...result, exchange: seen.exchange, time, bucket };
 	} catch (error) {
 		return { ok: false, error, exchange: seen.exchange, time: '', bucket: '' };

@@ -13,6 +13,7 @@ import {
 	filterHints,
 	ownHop,
 	prettyBody,
+	directTimeText,
 	proxyTimeText,
 	requestRows,
 	responseRows,
@@ -207,6 +208,13 @@ describe('timing', () => {
 	it('adds the modelled hop to the measured call and says which is which', () => {
 		expect(proxyTimeText(2.5, 3.1)).toBe(
 			'5.6 ms: 2.5 ms modelled server hop + 3.1 ms measured call.'
+		);
+	});
+
+	it('says a recorded run’s times are the recording’s, never “measured”', () => {
+		expect(directTimeText(7, true)).toBe('7.0 ms as recorded.');
+		expect(proxyTimeText(2.5, 3.1, true)).toBe(
+			'5.6 ms: 2.5 ms modelled server hop + 3.1 ms call, as recorded.'
 		);
 	});
 });

@@ -439,12 +439,16 @@ export function bucketText(
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-export function directTimeText(measuredMs: number): string {
-	return `${formatMs(measuredMs)} measured.`;
+/** How a call's time was got: measured now, or replayed at the time a recorded run took. */
+const timed = (recorded: boolean) => (recorded ? 'as recorded' : 'measured');
+
+export function directTimeText(measuredMs: number, recorded = false): string {
+	return `${formatMs(measuredMs)} ${timed(recorded)}.`;
 }
 
-export function proxyTimeText(hopMs: number, measuredMs: number): string {
-	return `${formatMs(hopMs + measuredMs)}: ${formatMs(hopMs)} modelled server hop + ${formatMs(measuredMs)} measured call.`;
+export function proxyTimeText(hopMs: number, measuredMs: number, recorded = false): string {
+	const call = recorded ? 'call, as recorded' : 'measured call';
+	return `${formatMs(hopMs + measuredMs)}: ${formatMs(hopMs)} modelled server hop + ${formatMs(measuredMs)} ${call}.`;
 }
 
 /** Who the requests go out as. */

@@ -11,6 +11,7 @@ import {
 import { DemoElement } from '../demo-kit/demo-element';
 import { timedCall } from '../demo-kit/timing';
 import { diffArticles, type ArticleRow } from '~/lib/articles-snapshot';
+import session from '~/recordings/session.json';
 import {
 	copyResult,
 	diffText,
@@ -44,7 +45,8 @@ class StaticSnapshot extends DemoElement {
 		failure.hidden = true;
 		try {
 			const pb = await directClient();
-			const readAt = new Date().toISOString();
+			const recorded = this.showingRecording;
+			const readAt = recorded ? session.recordedAt : new Date().toISOString();
 			const call = await timedCall((marked) =>
 				pb.collection('articles').getFullList<ArticleRow>({
 					sort: 'slug',
@@ -61,7 +63,12 @@ class StaticSnapshot extends DemoElement {
 					: await pb.collection('article_copies').getFullList<CopyRow>({ requestKey: null });
 			reportResponse(200);
 			const live = overlayCopies(call.value, copies);
-			this.getPart('live-label').textContent = liveLabel(readAt, call.measuredMs, copies.length);
+			this.getPart('live-label').textContent = liveLabel(
+				readAt,
+				call.measuredMs,
+				copies.length,
+				recorded
+			);
 			const cells = liveCells(this.#built, live);
 			for (const tr of this.querySelectorAll<HTMLElement>('tbody tr')) {
 				const cell = cells.get(tr.dataset['slug'] ?? '');

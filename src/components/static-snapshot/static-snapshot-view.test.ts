@@ -35,6 +35,10 @@ describe('static generation wording', () => {
 		expect(liveLabel('2026-12-01T10:00:05.123Z', 12, 1)).toMatch(
 			/with 1 copy of your own in place of the originals\.$/
 		);
+		// A recorded run keeps to the recording's time and says so.
+		expect(liveLabel('2026-12-07T06:14:54.655Z', 12, 0, true)).toBe(
+			'Read in the run recorded at 2026-12-07 06:14:54 UTC, in 12 ms (as recorded).'
+		);
 	});
 
 	it('lays the reader’s copies over the live list', () => {

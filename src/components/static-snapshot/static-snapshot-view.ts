@@ -18,10 +18,22 @@ export function builtLabel(snapshot: ArticlesSnapshot): string {
 	return `Built without a PocketBase (${snapshot.reason ?? 'none answered'}), so the build used the committed snapshot taken at ${time(snapshot.takenAt)}: ${plural(snapshot.articles.length, 'article')}.`;
 }
 
-export function liveLabel(readAtIso: string, measuredMs: number, copies: number): string {
+/**
+ * When and how fast the live side was read. A recorded run's read is the recording's, at the
+ * time it was recorded: it never takes the reader's clock or says "live".
+ */
+export function liveLabel(
+	readAtIso: string,
+	measuredMs: number,
+	copies: number,
+	recorded = false
+): string {
 	const yours = copies
 		? `, with ${plural(copies, 'copy', 'copies')} of your own in place of the originals`
 		: '';
+	if (recorded) {
+		return `Read in the run recorded at ${time(readAtIso)}, in ${formatMs(measuredMs)} (as recorded)${yours}.`;
+	}
 	return `Read live at ${time(readAtIso)} in ${formatMs(measuredMs)} (measured)${yours}.`;
 }
 
