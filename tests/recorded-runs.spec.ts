@@ -12,7 +12,9 @@ const session = JSON.parse(
 const shown: Record<string, (demo: Locator) => Locator> = {
 	'latency-race': (demo) => demo.getByRole('status').filter({ hasText: /^Done: \d+ requests/ }),
 	'first-visit': (demo) =>
-		demo.getByRole('status').filter({ hasText: /^Done: 5 preflighted and 5 simple calls/ }),
+		demo
+			.getByRole('status')
+			.filter({ hasText: /^Done: 5 preflighted and 5 simple calls, as recorded; this page’s own/ }),
 	'auth-state': (demo) => demo.getByRole('columnheader', { name: 'Through the server' }),
 	'auth-leak': (demo) =>
 		demo.getByRole('paragraph').filter({ hasText: /^Leak: Bob’s response contains Alice’s note/ }),

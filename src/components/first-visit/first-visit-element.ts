@@ -16,6 +16,8 @@ import {
 	measuredContentMs,
 	measuredRows,
 	progressText,
+	sourceText,
+	tableTitles,
 	verdict,
 	type CallSample,
 	type Measurements,
@@ -67,7 +69,17 @@ class FirstVisit extends DemoElement<typeof firstVisitSchema> {
 				simple.push(sample(plain));
 			}
 			reportResponse(200);
-			this.#last = { ...pageEntries(connection.get().url), preflighted, simple };
+			// A recorded run's calls are the recording's; this page's own load stays out of it.
+			this.#last = this.showingRecording
+				? {
+						navigation: undefined,
+						script: undefined,
+						firstPocketBase: undefined,
+						preflighted,
+						simple,
+						recorded: true,
+					}
+				: { ...pageEntries(connection.get().url), preflighted, simple };
 			this.#renderMeasured(this.#last);
 			this.#renderModel();
 		} catch (error) {
@@ -78,6 +90,10 @@ class FirstVisit extends DemoElement<typeof firstVisitSchema> {
 	}
 
 	#renderMeasured(m: Measurements) {
+		const recorded = m.recorded === true;
+		const titles = tableTitles(recorded);
+		this.getPart('measured-title').textContent = titles.measured;
+		this.getPart('model-title').textContent = titles.model;
 		const rows = measuredRows(m);
 		const body = this.getPart('measured');
 		const longest = Math.max(1e-9, ...rows.map((row) => row.ms ?? 0));
@@ -91,14 +107,15 @@ class FirstVisit extends DemoElement<typeof firstVisitSchema> {
 					phase,
 					cell('td', formatMs(row.ms)),
 					barCell([{ kind: row.source, share: (row.ms ?? 0) / longest, label: row.phase }]),
-					cell('td', row.source === 'measured' ? 'measured in your browser' : 'not seen')
+					cell('td', sourceText(row, recorded))
 				);
 				return tr;
 			})
 		);
 		const content = measuredContentMs(rows);
-		this.getPart('measured-sum').textContent = doneText(content, pairs);
-		this.announce(doneText(content, pairs));
+		const done = doneText(content, pairs, recorded);
+		this.getPart('measured-sum').textContent = done;
+		this.announce(done);
 	}
 
 	#renderModel() {

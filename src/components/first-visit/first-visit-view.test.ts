@@ -8,9 +8,12 @@ import {
 	measuredContentMs,
 	measuredRows,
 	modelParams,
+	notRecordedHow,
 	pocketBaseRttMs,
 	preflightMs,
 	siteRttMs,
+	sourceText,
+	tableTitles,
 	verdict,
 	type Measurements,
 	type TimingEntry,
@@ -132,6 +135,27 @@ describe('measuredRows', () => {
 		expect(bare[0]).toMatchObject({ ms: undefined, source: 'not-seen' });
 		expect(bare[2]).toMatchObject({ source: 'not-seen', how: 'no entry for the SDK’s script' });
 		expect(measuredContentMs(bare)).toBeUndefined();
+	});
+
+	it('from a recorded run, shows its calls as recorded and none of this page’s own load', () => {
+		// Even with this page's entries at hand, a recorded run never mixes them in.
+		const rows = measuredRows({ ...measurements, recorded: true });
+		expect(rows.slice(0, 4).map((r) => [r.ms, r.source, r.how])).toEqual(
+			Array.from({ length: 4 }, () => [undefined, 'not-seen', notRecordedHow])
+		);
+		expect(rows.slice(4).every((r) => r.source === 'recorded' && r.ms !== undefined)).toBe(true);
+		expect(rows.map((r) => sourceText(r, true))).toEqual([
+			...Array.from({ length: 4 }, () => 'not in the recording'),
+			...Array.from({ length: 4 }, () => 'as recorded'),
+		]);
+		expect(measuredContentMs(rows)).toBeUndefined();
+		expect(doneText(measuredContentMs(rows), 5, true)).toMatch(
+			/^Done: 5 preflighted and 5 simple calls, as recorded; this page’s own load is not part/
+		);
+		expect(tableTitles(true).measured).toContain('as recorded');
+		expect(compare({ ...measurements, recorded: true }, settings).inputs).toMatch(
+			/^Model inputs: PocketBase [\d.]+ ms \(as recorded: every call, sent to last byte\), this site the same/
+		);
 	});
 });
 

@@ -106,9 +106,14 @@ export interface Measurements {
 	preflighted: CallSample[];
 	/** The same calls as simple requests (a safelisted Content-Type: no preflight). */
 	simple: CallSample[];
+	/**
+	 * The calls came from a recorded run. It holds the calls to PocketBase only, so this page's
+	 * own load (HTML, script, handshakes) is left out rather than mixed in live.
+	 */
+	recorded?: true;
 }
 
-export type Source = 'measured' | 'not-seen';
+export type Source = 'measured' | 'recorded' | 'not-seen';
 
 export interface MeasuredRow {
 	phase: string;
@@ -168,8 +173,47 @@ const measured = (phase: string, ms: number | undefined, how: string): MeasuredR
 	how,
 });
 
-/** The browser-rendered path's phases as this browser recorded them, in load order. */
+/** Why a recorded run shows none of this page's own load. */
+export const notRecordedHow = 'not part of the recorded run, which holds its calls to PocketBase';
+
+/** How a recorded run's call rows were taken: from the times its calls took when recorded. */
+const recordedHows = [
+	'preflighted minus simple call, medians of the recorded times',
+	'the SDK’s list call, median of the recorded times',
+	'a simple request, median of the recorded times',
+	'an SDK call to a URL not preflighted yet, median of the recorded times',
+];
+
+/** Where each row's number came from, in the table's Source column. */
+export function sourceText(row: MeasuredRow, recorded: boolean): string {
+	if (row.source === 'measured') return 'measured in your browser';
+	if (row.source === 'recorded') return 'as recorded';
+	return recorded ? 'not in the recording' : 'not seen';
+}
+
+/**
+ * The browser-rendered path's phases as this browser recorded them, in load order; from a
+ * recorded run, its calls only, as recorded.
+ */
 export function measuredRows(m: Measurements): MeasuredRow[] {
+	if (m.recorded) {
+		const rows = liveRows({
+			...m,
+			navigation: undefined,
+			script: undefined,
+			firstPocketBase: undefined,
+		});
+		return rows.map((row, i) => {
+			const how = recordedHows[i - 4];
+			if (how === undefined)
+				return { ...row, ms: undefined, source: 'not-seen', how: notRecordedHow };
+			return { ...row, source: row.ms === undefined ? 'not-seen' : 'recorded', how };
+		});
+	}
+	return liveRows(m);
+}
+
+function liveRows(m: Measurements): MeasuredRow[] {
 	const nav = m.navigation;
 	const site = handshakeOf(nav);
 	const pb = handshakeOf(m.firstPocketBase);
@@ -251,8 +295,11 @@ export function modelParams(m: Measurements, settings: FirstVisitSettings): Page
 }
 
 /** The model's inputs in one sentence, each saying where it came from. */
-export function inputsText(p: PageLoadParams): string {
-	return `Model inputs: this site ${formatMs(p.browserSiteRttMs)} (measured: this page’s HTML, request sent to first byte, the host’s own work included), PocketBase ${formatMs(p.browserPocketBaseRttMs)} (measured: every call, sent to last byte), DNS ${formatMs(p.dnsMs)} (measured); server beside PocketBase ${formatMs(p.nearServerPocketBaseRttMs)} to it, far server ${formatMs(p.farBrowserServerRttMs)} to you and ${formatMs(p.farServerPocketBaseRttMs)} to PocketBase, handler ${formatMs(p.handlerMs)}, ${p.serverCalls === 1 ? 'one PocketBase call' : `${p.serverCalls} PocketBase calls`} per server-rendered page (modelled).`;
+export function inputsText(p: PageLoadParams, recorded = false): string {
+	const taken = recorded
+		? `PocketBase ${formatMs(p.browserPocketBaseRttMs)} (as recorded: every call, sent to last byte), this site the same and DNS ${formatMs(p.dnsMs)} (this page’s load is not part of the recording)`
+		: `this site ${formatMs(p.browserSiteRttMs)} (measured: this page’s HTML, request sent to first byte, the host’s own work included), PocketBase ${formatMs(p.browserPocketBaseRttMs)} (measured: every call, sent to last byte), DNS ${formatMs(p.dnsMs)} (measured)`;
+	return `Model inputs: ${taken}; server beside PocketBase ${formatMs(p.nearServerPocketBaseRttMs)} to it, far server ${formatMs(p.farBrowserServerRttMs)} to you and ${formatMs(p.farServerPocketBaseRttMs)} to PocketBase, handler ${formatMs(p.handlerMs)}, ${p.serverCalls === 1 ? 'one PocketBase call' : `${p.serverCalls} PocketBase calls`} per server-rendered page (modelled).`;
 }
 
 export interface ModelRow {
@@ -285,7 +332,10 @@ export function compare(
 	settings: FirstVisitSettings
 ): { rows: ModelRow[]; inputs: string } {
 	const params = modelParams(m, settings);
-	return { rows: modelRows(comparePageLoads(settings.page, params)), inputs: inputsText(params) };
+	return {
+		rows: modelRows(comparePageLoads(settings.page, params)),
+		inputs: inputsText(params, m.recorded === true),
+	};
 }
 
 /** The plain verdict: who wins the first view and who wins the next interaction. */
@@ -305,11 +355,28 @@ export function verdict(rows: readonly ModelRow[], page: PageKind): string {
 	return `${firstView}${next} Fastest first view: ${fastest.name.charAt(0).toLowerCase()}${fastest.name.slice(1)}.`;
 }
 
+/** The two tables' titles: what the numbers are, measured now or from the recorded run. */
+export function tableTitles(recorded: boolean): { measured: string; model: string } {
+	return recorded
+		? {
+				measured: 'Rendered in the browser: the recorded run’s calls to PocketBase, as recorded',
+				model: 'Three architectures, modelled with the recorded round trip to PocketBase',
+			}
+		: {
+				measured: 'Rendered in the browser: this page’s phases, measured in your browser',
+				model:
+					'Three architectures, modelled with the round trips measured above (site and PocketBase)',
+			};
+}
+
 /** What the demo says while it measures, and when it is done. */
 export function progressText(done: number, total: number): string {
 	return `Measuring: ${done} of ${total} pairs of calls to PocketBase…`;
 }
 
-export function doneText(content: number | undefined, samples: number): string {
+export function doneText(content: number | undefined, samples: number, recorded = false): string {
+	if (recorded) {
+		return `Done: ${samples} preflighted and ${samples} simple calls, as recorded; this page’s own load is not part of the recording, so its phases are not added up.`;
+	}
 	return `Done: ${samples} preflighted and ${samples} simple calls measured; the browser-rendered page’s phases add up to ${formatMs(content)} (measured in your browser).`;
 }
