@@ -3,8 +3,10 @@
  * and the demos that send a request of their own). Live, it is the browser's fetch. While
  * `npm run record` records a demo's run, it also keeps each request and answer with its timing;
  * while a demo shows a recorded run, it answers each request with the recorded answer after the
- * recorded time, so the demo's own code and view show that run. The connection's probe does not
- * use it: the status panel always says whether PocketBase really answers.
+ * recorded time, so the demo's own code and view show that run. A client's realtime stream goes
+ * the same way (recorded-stream.ts): live, recorded with its events' timings, or played from the
+ * recording. The connection's probe does not use it: the status panel always says whether
+ * PocketBase really answers.
  */
 import type PocketBase from 'pocketbase';
 import type { SendOptions } from 'pocketbase';
@@ -16,12 +18,22 @@ import {
 	withoutSignatures,
 	type RecordedExchange,
 } from '~/lib/recorded-run';
+import { anchorEvents, type ArrivedEvent, type RecordedStreams } from '~/lib/recorded-streams';
 import { simulatedServerHeader } from '~/lib/simulated-server';
+import { cueEvents, replayedStream, streamsThrough, watchStream } from './recorded-stream';
 import { entryTiming } from './timing';
 
 interface Recorder {
 	started: number;
 	exchanges: RecordedExchange[];
+	opened: { path: string; startMs: number }[];
+	arrived: ArrivedEvent[];
+}
+
+/** One recorded run: its requests and answers, and its realtime streams' events. */
+export interface Recording {
+	exchanges: RecordedExchange[];
+	streams: RecordedStreams;
 }
 
 let recorder: Recorder | undefined;
@@ -48,14 +60,24 @@ export function transportFetch(input: RequestInfo | URL, init?: RequestInit): Pr
 	return fetch(input, init);
 }
 
+/** Opens a realtime stream as the kit's clients do: live, recorded or replayed. */
+function openStream(native: typeof EventSource, url: string): EventSource {
+	if (replay) return replayedStream(replay.streams, url);
+	const source = new native(url);
+	if (recorder) recordStream(recorder, source, url);
+	return source;
+}
+
 /**
  * Sends every request of an SDK client through `transportFetch`, whatever its `beforeSend`
- * (demos set their own); a demo that passes a fetch of its own calls `transportFetch` in it.
+ * (demos set their own), and opens its realtime stream through `openStream`; a demo that passes
+ * a fetch of its own calls `transportFetch` in it.
  */
 export function viaTransport(client: PocketBase): PocketBase {
 	const send = client.send.bind(client);
 	client.send = <T>(path: string, options: SendOptions) =>
 		send<T>(path, { ...options, fetch: options.fetch ?? transportFetch });
+	streamsThrough(client, openStream);
 	return client;
 }
 
@@ -66,14 +88,38 @@ export function replayFrom(queue: ReplayQueue | undefined): void {
 
 /** Starts keeping every request and answer (for `npm run record`). */
 export function startRecording(): void {
-	recorder = { started: performance.now(), exchanges: [] };
+	recorder = { started: performance.now(), exchanges: [], opened: [], arrived: [] };
 }
 
-/** Stops recording and hands over what was kept, in the order the requests were sent. */
-export function stopRecording(): RecordedExchange[] {
-	const kept = recorder?.exchanges ?? [];
+/**
+ * Stops recording and hands over what was kept: the requests in the order they were sent, and
+ * each stream event tied to what it followed.
+ */
+export function stopRecording(): Recording {
+	const { exchanges = [], opened = [], arrived = [] } = recorder ?? {};
 	recorder = undefined;
-	return kept.sort((a, b) => a.startMs - b.startMs);
+	exchanges.sort((a, b) => a.startMs - b.startMs);
+	const rounded = opened.map(({ path, startMs }) => ({ path, startMs: Math.round(startMs) }));
+	return {
+		exchanges,
+		streams: { opened: rounded, events: anchorEvents(exchanges, opened, arrived) },
+	};
+}
+
+/** Keeps the stream's opening and every event it receives while this recording lasts. */
+function recordStream(into: Recorder, source: EventSource, url: string) {
+	const stream = into.opened.length;
+	into.opened.push({ path: recordedPath(url), startMs: performance.now() - into.started });
+	watchStream(source, (event) => {
+		if (recorder !== into) return;
+		into.arrived.push({
+			stream,
+			type: event.type,
+			data: withoutSignatures(event.data),
+			id: event.lastEventId,
+			atMs: performance.now() - into.started,
+		});
+	});
 }
 
 function urlOf(input: RequestInfo | URL): string {
@@ -93,6 +139,8 @@ async function answerFrom(
 	const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
 	const exchange = queue.next(method, urlOf(input), fromServer(init));
 	if (!exchange) throw new TypeError(`This recorded run never sent ${method} to that address.`);
+	// What followed it on the run's streams follows it now, as long after it is sent.
+	cueEvents(queue.streams.after(exchange));
 	await delay(exchange.ms, init?.signal ?? undefined);
 	const marker = timingMarker(urlOf(input));
 	if (marker) replayedTimings.set(marker, { ms: exchange.ms, instrument: exchange.instrument });
