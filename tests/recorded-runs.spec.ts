@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Locator } from '@playwright/test';
-import { recordedLabel, type RecordingSession } from '../src/lib/recorded-run';
+import { demoRecordedLabel, type RecordingSession } from '../src/lib/recorded-run';
 import { connectionStatus, expect, test } from './fixtures';
 
 const session = JSON.parse(
@@ -23,6 +23,10 @@ const shown: Record<string, (demo: Locator) => Locator> = {
 	'hook-routes': (demo) => demo.getByText(/^In the last 60 minutes: \d+ notes? by/).first(),
 	'static-snapshot': (demo) =>
 		demo.getByText(/^All \d+ records are the same in the build and live/),
+	'realtime-streams': (demo) =>
+		demo
+			.getByRole('list', { name: 'Events received' })
+			.getByText(/^create: “.+”, [\d.]+ ms after the create was sent \(measured\)$/),
 };
 
 /** A port nothing listens on: the reader's ?pb= points there, so no PocketBase answers. */
@@ -35,8 +39,11 @@ async function deadPort(): Promise<number> {
 	});
 }
 
-const label = recordedLabel(session);
-const lowerLabel = label.replace('Recorded', 'recorded');
+/** A demo's label, and as it reads inside a sentence. */
+const labels = (demo: string) => {
+	const label = demoRecordedLabel(session, demo);
+	return { label, lowerLabel: label.replace('Recorded', 'recorded') };
+};
 const pages = Map.groupBy(Object.entries(session.demos), ([, { page }]) => page);
 
 test.describe('recorded runs', () => {
@@ -47,6 +54,7 @@ test.describe('recorded runs', () => {
 			await page.goto(`${path}?pb=http://127.0.0.1:${await deadPort()}`);
 			await expect(connectionStatus(page)).toHaveAttribute('data-state', 'unreachable');
 			for (const [name] of demos) {
+				const { label, lowerLabel } = labels(name);
 				const demo = page.locator(name).first();
 				await demo.scrollIntoViewIfNeeded();
 				await expect(demo.getByText(`can be shown instead`)).toContainText(
@@ -70,6 +78,7 @@ test.describe('recorded runs', () => {
 		page,
 		ownPocketBase,
 	}) => {
+		const { label, lowerLabel } = labels('who-am-i');
 		await page.goto(ownPocketBase.withPb('/problem/what-pocketbase-sees/'));
 		const status = connectionStatus(page);
 		await expect(status).toHaveAttribute('data-state', 'connected');

@@ -18,6 +18,9 @@ export const urlPrefix = 'realtime-';
  */
 export const maxSimulatedUsers = 4;
 
+/** Why the page opens no more simulated users. */
+export const tooManyUsers = `This page opens at most ${maxSimulatedUsers} simulated users: each holds one of the browser’s 6 connections to PocketBase.`;
+
 export type StreamState =
 	| { kind: 'off' }
 	| { kind: 'connecting' }
@@ -46,6 +49,12 @@ export function eventLine(action: string, text: string, delayMs: number | undefi
 			? 'not written on this page'
 			: `${formatMs(delayMs)} after the create was sent (measured)`;
 	return `${action}: “${text}”, ${delay}`;
+}
+
+/** A note created, in the measured time; where its event shows (`subscribed`: the stream is on). */
+export function createdText(measuredMs: number, subscribed: boolean): string {
+	const where = subscribed ? 'Its event is in panel 1.' : 'Subscribe in panel 1 to see its event.';
+	return `Created in ${formatMs(measuredMs)} (measured). ${where}`;
 }
 
 /** What the reader learns when the stream comes back. */
