@@ -94,9 +94,22 @@ describe('a replayed stream', () => {
 		expect(heard).toEqual([]);
 		await vi.advanceTimersByTimeAsync(1);
 		expect(heard).toEqual(['PB_CONNECT c1 {"clientId":"c1"}']);
-		cueEvents(cues.after(create));
+		cueEvents(cues, cues.after(create));
 		await vi.advanceTimersByTimeAsync(12);
 		expect(heard.at(-1)).toBe('notes/*  {"action":"create"}');
+		stream.close();
+	});
+
+	it('hears only its own recording’s events', async () => {
+		const mine = new StreamCues([create], streams);
+		const stream = replayedStream(mine, 'http://pb.test/api/realtime');
+		const heard: string[] = [];
+		listen(stream, 'notes/*', heard);
+		const other = new StreamCues([create], streams);
+		replayedStream(other, 'http://pb.test/api/realtime').close();
+		cueEvents(other, other.after(create));
+		await vi.advanceTimersByTimeAsync(20);
+		expect(heard).toEqual([]);
 		stream.close();
 	});
 

@@ -50,49 +50,58 @@ export function watchStream(source: EventSource, keep: (event: MessageEvent<stri
 	source.addEventListener = watching as EventSource['addEventListener'];
 }
 
-/** The recorded streams playing now, by the recorded stream each plays. */
-const playing = new Map<number, Set<ReplayedStream>>();
+/** The streams playing each recording now, by the recorded stream each plays. */
+const playing = new WeakMap<StreamCues, Map<number, Set<ReplayedStream>>>();
+
+function playingOf(cues: StreamCues): Map<number, Set<ReplayedStream>> {
+	const streams = playing.get(cues) ?? new Map<number, Set<ReplayedStream>>();
+	playing.set(cues, streams);
+	return streams;
+}
 
 /** A stream that answers with a recording's events: what the SDK uses of an EventSource. */
 class ReplayedStream extends EventTarget {
 	readonly url: string;
 	readyState: number = 0;
 	onerror: ((event: Event) => void) | null = null;
-	readonly #stream: number | undefined;
+	readonly #same: Set<ReplayedStream> | undefined;
 
-	constructor(url: string, stream: number | undefined) {
+	constructor(url: string, cues: StreamCues, stream: number | undefined) {
 		super();
 		this.url = url;
-		this.#stream = stream;
 		if (stream === undefined) {
 			// The run never opened a stream: fail as a stream that cannot connect does.
 			setTimeout(() => this.onerror?.(new Event('error')));
 			return;
 		}
 		this.readyState = 1;
-		const same = playing.get(stream) ?? new Set();
-		playing.set(stream, same.add(this));
+		const streams = playingOf(cues);
+		this.#same = streams.get(stream) ?? new Set();
+		streams.set(stream, this.#same.add(this));
 	}
 
 	close() {
 		this.readyState = 2;
-		if (this.#stream !== undefined) playing.get(this.#stream)?.delete(this);
+		this.#same?.delete(this);
 	}
 }
 
 /** Opens a stream that plays the next of the recording's streams. */
 export function replayedStream(cues: StreamCues, url: string): EventSource {
 	const opened = cues.opened();
-	const stream = new ReplayedStream(url, opened?.stream);
-	cueEvents(opened?.events ?? []);
+	const stream = new ReplayedStream(url, cues, opened?.stream);
+	cueEvents(cues, opened?.events ?? []);
 	return stream as unknown as EventSource;
 }
 
-/** Delivers each event, after its recorded delay from now, to the streams playing its stream. */
-export function cueEvents(events: readonly RecordedEvent[]): void {
+/**
+ * Delivers each of a recording's events, after its recorded delay from now, to the streams
+ * playing its stream of that recording.
+ */
+export function cueEvents(cues: StreamCues, events: readonly RecordedEvent[]): void {
 	for (const event of events) {
 		setTimeout(() => {
-			for (const stream of playing.get(event.stream) ?? []) {
+			for (const stream of playingOf(cues).get(event.stream) ?? []) {
 				const message = new MessageEvent(event.type, { data: event.data, lastEventId: event.id });
 				stream.dispatchEvent(message);
 			}

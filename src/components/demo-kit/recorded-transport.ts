@@ -140,7 +140,7 @@ async function answerFrom(
 	const exchange = queue.next(method, urlOf(input), fromServer(init));
 	if (!exchange) throw new TypeError(`This recorded run never sent ${method} to that address.`);
 	// What followed it on the run's streams follows it now, as long after it is sent.
-	cueEvents(queue.streams.after(exchange));
+	cueEvents(queue.streams, queue.streams.after(exchange));
 	await delay(exchange.ms, init?.signal ?? undefined);
 	const marker = timingMarker(urlOf(input));
 	if (marker) replayedTimings.set(marker, { ms: exchange.ms, instrument: exchange.instrument });
