@@ -110,7 +110,8 @@ function readJson(file) {
  */
 async function writeFormatted(file, value) {
 	const options = { ...(await prettier.resolveConfig(file)), filepath: file };
-	writeFileSync(file, await prettier.format(JSON.stringify(value), options));
+	// Indented first: the formatter keeps an object on several lines when it already was.
+	writeFileSync(file, await prettier.format(JSON.stringify(value, null, 2), options));
 }
 
 /** @param {string} dir @returns {string[]} every built page's path, e2e fixtures left out */

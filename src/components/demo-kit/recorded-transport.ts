@@ -26,6 +26,8 @@ import { entryTiming } from './timing';
 interface Recorder {
 	started: number;
 	exchanges: RecordedExchange[];
+	/** When each request was sent, unrounded: an event and the request it caused can share a ms. */
+	sent: Map<RecordedExchange, number>;
 	opened: { path: string; startMs: number }[];
 	arrived: ArrivedEvent[];
 }
@@ -88,7 +90,13 @@ export function replayFrom(queue: ReplayQueue | undefined): void {
 
 /** Starts keeping every request and answer (for `npm run record`). */
 export function startRecording(): void {
-	recorder = { started: performance.now(), exchanges: [], opened: [], arrived: [] };
+	recorder = {
+		started: performance.now(),
+		exchanges: [],
+		sent: new Map(),
+		opened: [],
+		arrived: [],
+	};
 }
 
 /**
@@ -96,13 +104,20 @@ export function startRecording(): void {
  * each stream event tied to what it followed.
  */
 export function stopRecording(): Recording {
-	const { exchanges = [], opened = [], arrived = [] } = recorder ?? {};
+	const {
+		exchanges = [],
+		sent = new Map<RecordedExchange, number>(),
+		opened = [],
+		arrived = [],
+	} = recorder ?? {};
 	recorder = undefined;
-	exchanges.sort((a, b) => a.startMs - b.startMs);
+	const sentAt = (exchange: RecordedExchange) => sent.get(exchange) ?? exchange.startMs;
+	exchanges.sort((a, b) => sentAt(a) - sentAt(b));
+	const starts = exchanges.map((exchange) => ({ startMs: sentAt(exchange) }));
 	const rounded = opened.map(({ path, startMs }) => ({ path, startMs: Math.round(startMs) }));
 	return {
 		exchanges,
-		streams: { opened: rounded, events: anchorEvents(exchanges, opened, arrived) },
+		streams: { opened: rounded, events: anchorEvents(starts, opened, arrived) },
 	};
 }
 
@@ -174,7 +189,7 @@ async function recordInto(
 	const { ms, instrument } = entryTiming(entry, wallClockMs);
 	const headers: Record<string, string> = {};
 	response.headers.forEach((value, name) => (headers[name] = value));
-	into.exchanges.push({
+	const exchange: RecordedExchange = {
 		method: (init?.method ?? 'GET').toUpperCase(),
 		...(fromServer(init) ? { server: true as const } : {}),
 		path: recordedPath(url),
@@ -185,6 +200,8 @@ async function recordInto(
 		startMs: Math.round(sent - into.started),
 		ms: Math.round(ms * 100) / 100,
 		instrument,
-	});
+	};
+	into.exchanges.push(exchange);
+	into.sent.set(exchange, sent - into.started);
 	return response;
 }
