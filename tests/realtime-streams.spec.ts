@@ -86,4 +86,45 @@ test.describe('realtime, live', () => {
 			/^create: “After the restart”, [\d.]+ ms after the create was sent/
 		);
 	});
+
+	test('the recorded run plays every panel, and going live closes its streams before live ones open', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		await page.goto(ownPocketBase.withPb('/problem/realtime/'));
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+		const demo = page.locator('realtime-streams');
+		// Typed by the reader; the recorded run writes the note it recorded.
+		await demo.getByLabel('Note text').fill('Typed before the recording');
+		await demo.getByRole('button', { name: 'Show a recording' }).click();
+		await expect(
+			demo.getByText(/^Recorded on .*: a recorded run, not live numbers\./)
+		).toBeVisible();
+		await expect(
+			demo.getByText(/^Subscribed to your notes\. Stream open, client id \w+\.$/)
+		).toBeVisible({ timeout: 15_000 });
+		await expect(events(demo)).toHaveText([
+			/^create: “Hello from the second panel”, [\d.]+ ms after the create was sent \(measured\)$/,
+		]);
+		await expect(deliveries(demo)).toHaveText([
+			'Simulated user 1: 1 event received upstream, relayed to that user',
+		]);
+		await expect(
+			demo.getByText(/^PocketBase refused: 400 “Invalid realtime client\.”/)
+		).toBeVisible();
+
+		await demo.getByRole('button', { name: 'Go live' }).click();
+		await expect(demo.getByText('Not subscribed.')).toBeVisible();
+		await expect(events(demo)).toHaveCount(0);
+		await expect(demo.getByText('The simulated server holds no upstream streams.')).toBeVisible();
+		await expect(demo.getByText(/PocketBase refused/)).toBeHidden();
+
+		await demo.getByRole('button', { name: 'Subscribe to my notes' }).click();
+		await expect(demo.getByText(/^Subscribed to your notes\. Stream open/)).toBeVisible();
+		await demo.getByLabel('Note text').fill('Live after the recording');
+		await demo.getByRole('button', { name: 'Create the note' }).click();
+		await expect(events(demo)).toHaveText([
+			/^create: “Live after the recording”, [\d.]+ ms after the create was sent \(measured\)$/,
+		]);
+	});
 });

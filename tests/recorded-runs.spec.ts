@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Locator } from '@playwright/test';
-import { recordedLabel, type RecordingSession } from '../src/lib/recorded-run';
+import { demoRecordedLabel, type RecordingSession } from '../src/lib/recorded-run';
 import { connectionStatus, expect, test } from './fixtures';
 
 const session = JSON.parse(
@@ -27,6 +27,10 @@ const shown: Record<string, (demo: Locator) => Locator> = {
 	// Read at the recording's time, never "live" at the reader's.
 	'static-snapshot': (demo) =>
 		demo.getByText(/^Read in the run recorded at [\d-]+ [\d:]+ UTC, in .+ \(as recorded\)\.$/),
+	'realtime-streams': (demo) =>
+		demo
+			.getByRole('list', { name: 'Events received' })
+			.getByText(/^create: “.+”, [\d.]+ ms after the create was sent \(as recorded\)$/),
 };
 
 /** A port nothing listens on: the reader's ?pb= points there, so no PocketBase answers. */
@@ -39,8 +43,11 @@ async function deadPort(): Promise<number> {
 	});
 }
 
-const label = recordedLabel(session);
-const lowerLabel = label.replace('Recorded', 'recorded');
+/** A demo's label, and as it reads inside a sentence. */
+const labels = (demo: string) => {
+	const label = demoRecordedLabel(session, demo);
+	return { label, lowerLabel: label.replace('Recorded', 'recorded') };
+};
 const pages = Map.groupBy(Object.entries(session.demos), ([, { page }]) => page);
 
 test.describe('recorded runs', () => {
@@ -51,6 +58,7 @@ test.describe('recorded runs', () => {
 			await page.goto(`${path}?pb=http://127.0.0.1:${await deadPort()}`);
 			await expect(connectionStatus(page)).toHaveAttribute('data-state', 'unreachable');
 			for (const [name] of demos) {
+				const { label, lowerLabel } = labels(name);
 				const demo = page.locator(name).first();
 				await demo.scrollIntoViewIfNeeded();
 				await expect(demo.getByText(`can be shown instead`)).toContainText(
@@ -74,6 +82,7 @@ test.describe('recorded runs', () => {
 		page,
 		ownPocketBase,
 	}) => {
+		const { label, lowerLabel } = labels('who-am-i');
 		await page.goto(ownPocketBase.withPb('/problem/what-pocketbase-sees/'));
 		const status = connectionStatus(page);
 		await expect(status).toHaveAttribute('data-state', 'connected');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	demoRecordedLabel,
 	recordedLabel,
 	recordedPath,
 	ReplayQueue,
@@ -27,6 +28,27 @@ describe('recordedLabel', () => {
 	it('says the date and the PocketBase version', () => {
 		expect(recordedLabel({ recordedAt: '2026-12-07T06:10:00Z', pocketbase: '0.40.4' })).toBe(
 			'Recorded on 7 December 2026 against PocketBase 0.40.4'
+		);
+	});
+});
+
+describe('demoRecordedLabel', () => {
+	const session = {
+		recordedAt: '2026-12-07T06:10:00Z',
+		pocketbase: '0.40.4',
+		playground: 'sha256:0',
+		demos: {
+			'who-am-i': { page: '/problem/what-pocketbase-sees/' },
+			'realtime-streams': { page: '/problem/realtime/', recordedAt: '2026-12-09T14:00:00Z' },
+		},
+	};
+
+	it('gives a demo the session’s date, or its own when it was recorded again on its own', () => {
+		expect(demoRecordedLabel(session, 'who-am-i')).toBe(
+			'Recorded on 7 December 2026 against PocketBase 0.40.4'
+		);
+		expect(demoRecordedLabel(session, 'realtime-streams')).toBe(
+			'Recorded on 9 December 2026 against PocketBase 0.40.4'
 		);
 	});
 });
@@ -86,6 +108,18 @@ describe('ReplayQueue', () => {
 		const queue = new ReplayQueue([exchange('GET', '/api/a', 'a')]);
 		expect(queue.next('DELETE', 'http://x/api/a')).toBeUndefined();
 		expect(queue.next('GET', 'http://x/api/b')).toBeUndefined();
+	});
+
+	it('brings the stream events that followed the request it answers', () => {
+		const create = exchange('POST', '/api/collections/notes/records', '{}');
+		const event = { stream: 0, type: 'notes/*', data: '{}', id: '', afterRequest: 0, ms: 9 };
+		const queue = new ReplayQueue([create], {
+			opened: [{ path: '/api/realtime', startMs: 0 }],
+			events: [event],
+		});
+		const answer = queue.next('POST', 'http://x/api/collections/notes/records?timing=1');
+		expect(answer).toBe(create);
+		expect(queue.streams.after(answer!)).toEqual([event]);
 	});
 });
 

@@ -5,6 +5,7 @@
  * its recorded answer, and how the run is labelled.
  */
 
+import { StreamCues, type RecordedStreams } from './recorded-streams';
 import type { Instrument } from './simulated-server';
 
 /** One request of a recorded run and PocketBase's answer to it. */
@@ -36,8 +37,11 @@ export interface RecordingSession {
 	pocketbase: string;
 	/** The hash of the playground's migrations and hooks (scripts/playground-hash.mjs). */
 	playground: string;
-	/** Each recorded demo (its element's name) and the page it was recorded on. */
-	demos: Record<string, { page: string }>;
+	/**
+	 * Each recorded demo (its element's name), the page it was recorded on and, for a demo
+	 * recorded again on its own (`npm run record -- <demo>`), when that was.
+	 */
+	demos: Record<string, { page: string; recordedAt?: string }>;
 }
 
 /** "Recorded on 7 December 2026 against PocketBase 0.40.4". */
@@ -46,6 +50,14 @@ export function recordedLabel(session: Pick<RecordingSession, 'recordedAt' | 'po
 		new Date(session.recordedAt)
 	);
 	return `Recorded on ${date} against PocketBase ${session.pocketbase}`;
+}
+
+/** One demo's label: the session's, with the demo's own date when it was recorded on its own. */
+export function demoRecordedLabel(session: RecordingSession, demo: string): string {
+	return recordedLabel({
+		recordedAt: session.demos[demo]?.recordedAt ?? session.recordedAt,
+		pocketbase: session.pocketbase,
+	});
 }
 
 /** The timing marker every timed call carries (timing.ts); unique per request, so never kept. */
@@ -81,13 +93,17 @@ function keys(method: string, path: string, server: boolean): string[] {
  * Hands out a recording's answers to replayed requests: each request gets the next unused answer
  * to the same method and path (or, failing that, the same path with other record ids), in the
  * recorded order; once every such answer was used, they are handed out again from the first, so
- * a reader can run the recorded demo more than once.
+ * a reader can run the recorded demo more than once. Its realtime streams' events come with it
+ * (`streams`).
  */
 export class ReplayQueue {
 	readonly #byKey = new Map<string, RecordedExchange[]>();
 	readonly #used = new Map<string, number>();
+	/** The events of the run's realtime streams, cued by stream openings and requests. */
+	readonly streams: StreamCues;
 
-	constructor(exchanges: readonly RecordedExchange[]) {
+	constructor(exchanges: readonly RecordedExchange[], streams?: RecordedStreams) {
+		this.streams = new StreamCues(exchanges, streams);
 		for (const exchange of exchanges) {
 			for (const key of keys(exchange.method, exchange.path, exchange.server === true)) {
 				const list = this.#byKey.get(key) ?? [];

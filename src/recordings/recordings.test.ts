@@ -21,4 +21,11 @@ describe('the recorded runs', () => {
 			.sort();
 		expect(kept).toEqual(Object.keys(session.demos).sort());
 	});
+
+	it('keep stream events only beside a recorded demo’s requests', () => {
+		const streams = readdirSync(here)
+			.filter((file) => file.endsWith('.streams.json'))
+			.map((file) => file.replace('.streams.json', ''));
+		expect(streams.filter((demo) => !(demo in session.demos))).toEqual([]);
+	});
 });

@@ -7,8 +7,14 @@
  * results first, so recorded and live numbers are never shown together.
  */
 import session from '~/recordings/session.json';
-import { recordedLabel, ReplayQueue, type RecordedExchange } from '~/lib/recorded-run';
-import { replayFrom, startRecording, stopRecording } from './recorded-transport';
+import {
+	demoRecordedLabel,
+	ReplayQueue,
+	type RecordedExchange,
+	type RecordingSession,
+} from '~/lib/recorded-run';
+import type { RecordedStreams } from '~/lib/recorded-streams';
+import { replayFrom, startRecording, stopRecording, type Recording } from './recorded-transport';
 
 /** What the kit's base element lends the panel. */
 export interface RecordedRunHost {
@@ -29,14 +35,20 @@ export interface RecordedRunPanel {
 const recordings = import.meta.glob<RecordedExchange[]>('../../recordings/*.exchanges.json', {
 	import: 'default',
 });
+/** A demo whose run opened realtime streams keeps their events beside its requests. */
+const streamRecordings = import.meta.glob<RecordedStreams>('../../recordings/*.streams.json', {
+	import: 'default',
+});
 
 /** The queue of the demo's recorded answers, loaded only when a reader asks for them. */
 async function loadQueue(demo: string): Promise<ReplayQueue | undefined> {
 	const load = recordings[`../../recordings/${demo}.exchanges.json`];
-	return load ? new ReplayQueue(await load()) : undefined;
+	const streams = streamRecordings[`../../recordings/${demo}.streams.json`];
+	return load ? new ReplayQueue(await load(), await streams?.()) : undefined;
 }
 
-const demos: Record<string, { page: string }> = session.demos;
+const sessionData: RecordingSession = session;
+const demos = sessionData.demos;
 
 /**
  * The recorded run playing now, if any. Replay is one switch for the page's clients, so recorded
@@ -62,7 +74,7 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 	element.addEventListener('submit', activate, { capture: true });
 	if (!demos[demo]) return undefined;
 
-	const label = recordedLabel(session);
+	const label = demoRecordedLabel(sessionData, demo);
 	const panel = document.createElement('div');
 	panel.className = 'demo-recorded';
 	panel.dataset['part'] = 'recorded-run';
@@ -202,12 +214,12 @@ function lower(label: string): string {
 
 /**
  * Records the demo's run for `npm run record`: waits until PocketBase can be used, then keeps
- * every request and answer of one run.
+ * every request and answer of one run, and every event of the streams it opened.
  */
 export async function recordRun(
 	ready: () => boolean,
 	play: () => Promise<void>
-): Promise<RecordedExchange[]> {
+): Promise<Recording> {
 	for (let waited = 0; !ready(); waited += 100) {
 		if (waited > 30_000) throw new Error('PocketBase never became usable.');
 		await new Promise((resolve) => setTimeout(resolve, 100));

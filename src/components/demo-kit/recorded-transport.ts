@@ -3,8 +3,10 @@
  * and the demos that send a request of their own). Live, it is the browser's fetch. While
  * `npm run record` records a demo's run, it also keeps each request and answer with its timing;
  * while a demo shows a recorded run, it answers each request with the recorded answer after the
- * recorded time, so the demo's own code and view show that run. The connection's probe does not
- * use it: the status panel always says whether PocketBase really answers.
+ * recorded time, so the demo's own code and view show that run. A client's realtime stream goes
+ * the same way (recorded-stream.ts): live, recorded with its events' timings, or played from the
+ * recording. The connection's probe does not use it: the status panel always says whether
+ * PocketBase really answers.
  */
 import type PocketBase from 'pocketbase';
 import type { SendOptions } from 'pocketbase';
@@ -16,12 +18,24 @@ import {
 	withoutSignatures,
 	type RecordedExchange,
 } from '~/lib/recorded-run';
+import { anchorEvents, type ArrivedEvent, type RecordedStreams } from '~/lib/recorded-streams';
 import { simulatedServerHeader } from '~/lib/simulated-server';
+import { cueEvents, replayedStream, streamsThrough, watchStream } from './recorded-stream';
 import { entryTiming } from './timing';
 
 interface Recorder {
 	started: number;
 	exchanges: RecordedExchange[];
+	/** When each request was sent, unrounded: an event and the request it caused can share a ms. */
+	sent: Map<RecordedExchange, number>;
+	opened: { path: string; startMs: number }[];
+	arrived: ArrivedEvent[];
+}
+
+/** One recorded run: its requests and answers, and its realtime streams' events. */
+export interface Recording {
+	exchanges: RecordedExchange[];
+	streams: RecordedStreams;
 }
 
 let recorder: Recorder | undefined;
@@ -48,14 +62,24 @@ export function transportFetch(input: RequestInfo | URL, init?: RequestInit): Pr
 	return fetch(input, init);
 }
 
+/** Opens a realtime stream as the kit's clients do: live, recorded or replayed. */
+function openStream(native: typeof EventSource, url: string): EventSource {
+	if (replay) return replayedStream(replay.streams, url);
+	const source = new native(url);
+	if (recorder) recordStream(recorder, source, url);
+	return source;
+}
+
 /**
  * Sends every request of an SDK client through `transportFetch`, whatever its `beforeSend`
- * (demos set their own); a demo that passes a fetch of its own calls `transportFetch` in it.
+ * (demos set their own), and opens its realtime stream through `openStream`; a demo that passes
+ * a fetch of its own calls `transportFetch` in it.
  */
 export function viaTransport(client: PocketBase): PocketBase {
 	const send = client.send.bind(client);
 	client.send = <T>(path: string, options: SendOptions) =>
 		send<T>(path, { ...options, fetch: options.fetch ?? transportFetch });
+	streamsThrough(client, openStream);
 	return client;
 }
 
@@ -66,14 +90,51 @@ export function replayFrom(queue: ReplayQueue | undefined): void {
 
 /** Starts keeping every request and answer (for `npm run record`). */
 export function startRecording(): void {
-	recorder = { started: performance.now(), exchanges: [] };
+	recorder = {
+		started: performance.now(),
+		exchanges: [],
+		sent: new Map(),
+		opened: [],
+		arrived: [],
+	};
 }
 
-/** Stops recording and hands over what was kept, in the order the requests were sent. */
-export function stopRecording(): RecordedExchange[] {
-	const kept = recorder?.exchanges ?? [];
+/**
+ * Stops recording and hands over what was kept: the requests in the order they were sent, and
+ * each stream event tied to what it followed.
+ */
+export function stopRecording(): Recording {
+	const {
+		exchanges = [],
+		sent = new Map<RecordedExchange, number>(),
+		opened = [],
+		arrived = [],
+	} = recorder ?? {};
 	recorder = undefined;
-	return kept.sort((a, b) => a.startMs - b.startMs);
+	const sentAt = (exchange: RecordedExchange) => sent.get(exchange) ?? exchange.startMs;
+	exchanges.sort((a, b) => sentAt(a) - sentAt(b));
+	const starts = exchanges.map((exchange) => ({ startMs: sentAt(exchange) }));
+	const rounded = opened.map(({ path, startMs }) => ({ path, startMs: Math.round(startMs) }));
+	return {
+		exchanges,
+		streams: { opened: rounded, events: anchorEvents(starts, opened, arrived) },
+	};
+}
+
+/** Keeps the stream's opening and every event it receives while this recording lasts. */
+function recordStream(into: Recorder, source: EventSource, url: string) {
+	const stream = into.opened.length;
+	into.opened.push({ path: recordedPath(url), startMs: performance.now() - into.started });
+	watchStream(source, (event) => {
+		if (recorder !== into) return;
+		into.arrived.push({
+			stream,
+			type: event.type,
+			data: withoutSignatures(event.data),
+			id: event.lastEventId,
+			atMs: performance.now() - into.started,
+		});
+	});
 }
 
 function urlOf(input: RequestInfo | URL): string {
@@ -93,6 +154,8 @@ async function answerFrom(
 	const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
 	const exchange = queue.next(method, urlOf(input), fromServer(init));
 	if (!exchange) throw new TypeError(`This recorded run never sent ${method} to that address.`);
+	// What followed it on the run's streams follows it now, as long after it is sent.
+	cueEvents(queue.streams, queue.streams.after(exchange));
 	await delay(exchange.ms, init?.signal ?? undefined);
 	const marker = timingMarker(urlOf(input));
 	if (marker) replayedTimings.set(marker, { ms: exchange.ms, instrument: exchange.instrument });
@@ -126,7 +189,7 @@ async function recordInto(
 	const { ms, instrument } = entryTiming(entry, wallClockMs);
 	const headers: Record<string, string> = {};
 	response.headers.forEach((value, name) => (headers[name] = value));
-	into.exchanges.push({
+	const exchange: RecordedExchange = {
 		method: (init?.method ?? 'GET').toUpperCase(),
 		...(fromServer(init) ? { server: true as const } : {}),
 		path: recordedPath(url),
@@ -137,6 +200,8 @@ async function recordInto(
 		startMs: Math.round(sent - into.started),
 		ms: Math.round(ms * 100) / 100,
 		instrument,
-	});
+	};
+	into.exchanges.push(exchange);
+	into.sent.set(exchange, sent - into.started);
 	return response;
 }

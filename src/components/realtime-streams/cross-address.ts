@@ -1,11 +1,13 @@
 /**
  * The same-address check: the simulated server asks PocketBase to subscribe the stream the
- * reader's browser holds, and PocketBase answers (since v0.38.2, a 400).
+ * reader's browser holds, and PocketBase answers (since v0.38.2, a 400); the diagram above the
+ * demo replays the answer.
  */
 import type PocketBase from 'pocketbase';
 import { proxiedCall, simulatedServer } from '../demo-kit/proxied-call';
+import { findDiagram } from '~/lib/diagram-replay';
 import { toRequestFailure } from '~/lib/request-error';
-import { realtimeHop } from './realtime-streams-view';
+import { crossAddressReplay, realtimeHop } from './realtime-streams-view';
 
 export type CrossAnswer =
 	| { answered: true; status: number; message: string; hopMs: number; measuredMs: number }
@@ -29,6 +31,9 @@ export async function subscribeThroughServer(
 	const failure = outcome.ok ? undefined : toRequestFailure(outcome.error);
 	if (failure?.status === 0)
 		return { answered: false, error: outcome.ok ? undefined : outcome.error };
+	void findDiagram(document, 'realtime-direct-vs-proxy')?.replay(
+		crossAddressReplay(outcome.hop.addedMs, outcome.measuredMs)
+	);
 	return {
 		answered: true,
 		status: failure?.status ?? 204,

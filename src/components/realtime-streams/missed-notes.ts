@@ -1,8 +1,10 @@
 /**
  * After a reconnect: events sent while the stream was down are gone, so the notes written
- * meanwhile are re-read, and those no event brought are returned.
+ * meanwhile are re-read, and those no event brought are shown as recovered.
  */
 import type PocketBase from 'pocketbase';
+import { describeFailure, toRequestFailure } from '~/lib/request-error';
+import { eventLine, recoveryText } from './realtime-streams-view';
 
 export interface Note {
 	id: string;
@@ -21,4 +23,28 @@ export async function missedNotes(
 		requestKey: null,
 	});
 	return written.filter((note) => !seen.has(note.id));
+}
+
+/**
+ * Re-reads what the stream missed while it was down (since `down`): the event lines of the notes
+ * it brings back, which join `seen`, and the sentence that says what recovery found.
+ */
+export async function recoverMissed(
+	pb: PocketBase,
+	down: { ms: number; iso: string },
+	seen: Set<string>
+): Promise<{ lines: string[]; text: string }> {
+	try {
+		const unseen = await missedNotes(pb, down.iso, seen);
+		for (const note of unseen) seen.add(note.id);
+		return {
+			lines: unseen.map(
+				(note) => `${eventLine('create', note.text ?? '', undefined)} (recovered by re-reading)`
+			),
+			text: recoveryText(performance.now() - down.ms, unseen.length),
+		};
+	} catch (error) {
+		const failure = describeFailure(toRequestFailure(error)).title;
+		return { lines: [], text: `Reconnected, but re-reading the notes failed: ${failure}` };
+	}
 }

@@ -1,38 +1,36 @@
 /**
  * <realtime-streams>: the reader's own realtime stream, a writer panel, the simulated server's
- * upstream streams and the same-address check (words from realtime-streams-view.ts).
+ * upstream streams and the same-address check (words from realtime-streams-view.ts). Its recorded
+ * run plays the streams' recorded events too (demo-kit/recorded-stream.ts).
  */
 import type PocketBase from 'pocketbase';
 import { directClient, reportResponse, signedInClient } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
-import { formatMs } from '../demo-kit/format';
 import { timedCall } from '../demo-kit/timing';
-import { findDiagram } from '~/lib/diagram-replay';
 import { hostMovedText } from '~/lib/playground-host';
-import { describeFailure, toRequestFailure } from '~/lib/request-error';
 import { CreateDelays } from './create-delays';
 import { subscribeThroughServer } from './cross-address';
-import { missedNotes, type Note } from './missed-notes';
+import { recoverMissed, type Note } from './missed-notes';
 import {
-	crossAddressReplay,
+	createdText,
 	crossAddressText,
 	deliveryText,
 	eventLine,
 	maxSimulatedUsers,
-	recoveryText,
+	tooManyUsers,
 	upstreamText,
 } from './realtime-streams-view';
 import { SimulatedUsers } from './simulated-users';
 import { StreamStateLine } from './stream-state-line';
+import { until } from './until';
 
 class RealtimeStreams extends DemoElement {
-	// Set by start(), before any action can run.
-	#stream!: StreamStateLine;
-	#reconnects = 0;
+	#stream!: StreamStateLine; // set by start(), before any action can run
 	#delays = new CreateDelays();
 	/** Ids that arrived as events, so recovery can tell what was missed. */
 	#seen = new Set<string>();
-	#downSince: { ms: number; iso: string } | undefined;
+	/** The streams closing, when a switch between recorded and live runs closed them. */
+	#closing: Promise<unknown> = Promise.resolve();
 	#users = new SimulatedUsers((streams) => {
 		this.getPart('upstream').textContent = upstreamText(streams);
 		this.getPart('deliveries').replaceChildren(...streams.map((s) => item(deliveryText(s))));
@@ -58,6 +56,35 @@ class RealtimeStreams extends DemoElement {
 		return action !== 'close-users';
 	}
 
+	/** The run `npm run record` records: every panel once, the note's events awaited. */
+	protected override async playRecordedRun() {
+		await this.#closing;
+		const text = this.getPart<HTMLInputElement>('note-text');
+		// The recorded note, whatever was typed: its event is matched to its create by its text.
+		text.value = text.defaultValue;
+		await this.#subscribe();
+		await this.#addUser();
+		const [seen, delivered] = [this.#seen.size, this.#users.deliveries];
+		await this.#create();
+		const wanted = delivered + this.#users.count;
+		await until(() => this.#seen.size > seen && this.#users.deliveries >= wanted, 5000);
+		await this.#cross();
+	}
+
+	/** Closes every stream and forgets what they brought, so recorded and live runs never mix. */
+	protected override clearResults() {
+		this.#closeStreams();
+		this.#seen.clear();
+		this.#delays = new CreateDelays();
+		super.clearResults();
+	}
+
+	#closeStreams() {
+		this.#stream.state = { kind: 'off' };
+		const reader = directClient().then((pb) => pb.realtime.unsubscribe());
+		this.#closing = Promise.all([this.#users.closeAll(), reader]);
+	}
+
 	/** The panel's failure box, cleared. */
 	#failureBox(panel: 'stream' | 'write' | 'server') {
 		const box = this.getPart('failure', this.querySelector(`[data-panel="${panel}"]`)!);
@@ -68,17 +95,12 @@ class RealtimeStreams extends DemoElement {
 	async #subscribe() {
 		if (this.#stream.state.kind !== 'off') return;
 		const box = this.#failureBox('stream');
-		// The reader's own subscription starts afresh, after a lost sign-in too.
-		this.#reconnects = 0;
-		this.#downSince = undefined;
 		this.getPart('recovery').hidden = true;
-		this.#stream.state = { kind: 'connecting' };
+		this.#stream.connecting();
 		try {
 			const pb = await signedInClient();
 			pb.realtime.onDisconnect = (subscriptions) => {
-				if (subscriptions.length === 0) return;
-				this.#downSince = { ms: performance.now(), iso: new Date().toISOString() };
-				this.#stream.state = { kind: 'interrupted', sinceMs: performance.now() };
+				if (subscriptions.length > 0) this.#stream.interrupted();
 			};
 			await pb.realtime.subscribe('PB_CONNECT', () => void this.#connected(pb));
 			await pb.collection('notes').subscribe<Note>('*', (event) => this.#received(event));
@@ -92,9 +114,7 @@ class RealtimeStreams extends DemoElement {
 	/** The streams' sign-in went with its playground host (host-guard.ts): close them, say so. */
 	protected override signInChanged() {
 		if (this.#stream.state.kind === 'off') return;
-		this.#stream.state = { kind: 'off' };
-		void this.#users.closeAll();
-		void directClient().then((pb) => pb.realtime.unsubscribe());
+		this.#closeStreams();
 		const text = hostMovedText(true);
 		this.showProblem(this.#failureBox('stream'), text.title, text.advice);
 	}
@@ -102,24 +122,12 @@ class RealtimeStreams extends DemoElement {
 	/** Every PB_CONNECT: the first connection, or the SDK's reconnect after a stop. */
 	async #connected(pb: PocketBase) {
 		if (this.#stream.state.kind === 'off') return; // closed by signInChanged(), ignore
-		const down = this.#downSince;
-		if (down) this.#reconnects++;
-		const clientId = pb.realtime.clientId;
-		this.#stream.state = { kind: 'connected', clientId, reconnects: this.#reconnects };
+		const down = this.#stream.connected(pb.realtime.clientId);
 		if (!down) return;
-		this.#downSince = undefined;
+		const { lines, text } = await recoverMissed(pb, down, this.#seen);
+		for (const line of lines) this.getPart('events').prepend(item(line));
 		const recovery = this.getPart('recovery');
-		try {
-			const unseen = await missedNotes(pb, down.iso, this.#seen);
-			for (const note of unseen) {
-				this.#seen.add(note.id);
-				const line = eventLine('create', note.text ?? '', undefined);
-				this.getPart('events').prepend(item(`${line} (recovered by re-reading)`));
-			}
-			recovery.textContent = recoveryText(performance.now() - down.ms, unseen.length);
-		} catch (error) {
-			recovery.textContent = `Reconnected, but re-reading the notes failed: ${describeFailure(toRequestFailure(error)).title}`;
-		}
+		recovery.textContent = text;
 		recovery.hidden = false;
 	}
 
@@ -127,7 +135,8 @@ class RealtimeStreams extends DemoElement {
 		const text = event.record.text ?? '';
 		const delay = this.#delays.arrived(event.action, text);
 		this.#seen.add(event.record.id);
-		this.getPart('events').prepend(item(eventLine(event.action, text, delay)));
+		const line = eventLine(event.action, text, delay, this.showingRecording);
+		this.getPart('events').prepend(item(line));
 	}
 
 	async #create() {
@@ -146,12 +155,9 @@ class RealtimeStreams extends DemoElement {
 				return await this.showFailure(box, call.error);
 			}
 			reportResponse(200);
-			const where =
-				this.#stream.state.kind === 'off'
-					? 'Subscribe in panel 1 to see its event.'
-					: 'Its event is in panel 1.';
-			this.getPart('write-result').textContent =
-				`Created in ${formatMs(call.measuredMs)} (measured). ${where}`;
+			const subscribed = this.#stream.state.kind !== 'off';
+			const recorded = this.showingRecording;
+			this.getPart('write-result').textContent = createdText(call.measuredMs, subscribed, recorded);
 		} catch (error) {
 			await this.showFailure(box, error);
 		}
@@ -159,10 +165,7 @@ class RealtimeStreams extends DemoElement {
 
 	async #addUser() {
 		const box = this.#failureBox('server');
-		if (this.#users.count >= maxSimulatedUsers) {
-			const why = `This page opens at most ${maxSimulatedUsers} simulated users: each holds one of the browser’s 6 connections to PocketBase.`;
-			return this.showProblem(box, why, '');
-		}
+		if (this.#users.count >= maxSimulatedUsers) return this.showProblem(box, tooManyUsers, '');
 		try {
 			await this.#users.add(await signedInClient());
 			reportResponse(200);
@@ -186,9 +189,6 @@ class RealtimeStreams extends DemoElement {
 			const answer = await subscribeThroughServer(reader, clientId);
 			if (!answer.answered) return await this.showFailure(box, answer.error);
 			result.textContent = crossAddressText(answer.status, answer.message);
-			void findDiagram(document, 'realtime-direct-vs-proxy')?.replay(
-				crossAddressReplay(answer.hopMs, answer.measuredMs)
-			);
 		} catch (error) {
 			await this.showFailure(box, error);
 		}

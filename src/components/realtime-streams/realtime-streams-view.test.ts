@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveArrows } from '~/lib/diagram-replay';
 import { loadRenderedDiagram } from '../../../scripts/diagram-cache';
 import {
+	createdText,
 	crossAddressReplay,
 	crossAddressText,
 	deliveryText,
@@ -9,6 +10,7 @@ import {
 	maxSimulatedUsers,
 	recoveryText,
 	streamText,
+	tooManyUsers,
 	upstreamText,
 } from './realtime-streams-view';
 
@@ -31,6 +33,20 @@ describe('the reader’s stream', () => {
 			'create: “hi”, 12 ms after the create was sent (measured)'
 		);
 		expect(eventLine('delete', 'hi', undefined)).toBe('delete: “hi”, not written on this page');
+		// A recorded run's times are the recording's.
+		expect(eventLine('create', 'hi', 15.4, true)).toBe(
+			'create: “hi”, 15 ms after the create was sent (as recorded)'
+		);
+		expect(createdText(16.9, true, true)).toBe(
+			'Created in 17 ms (as recorded). Its event is in panel 1.'
+		);
+	});
+
+	it('says how long a create took, measured, and where its event shows', () => {
+		expect(createdText(8.4, true)).toBe('Created in 8.4 ms (measured). Its event is in panel 1.');
+		expect(createdText(8.4, false)).toBe(
+			'Created in 8.4 ms (measured). Subscribe in panel 1 to see its event.'
+		);
 	});
 
 	it('says what recovery brought back', () => {
@@ -56,6 +72,9 @@ describe('the simulated server’s streams', () => {
 			'Simulated user 2: 1 event received upstream, relayed to that user'
 		);
 		expect(maxSimulatedUsers).toBeLessThan(6);
+		expect(tooManyUsers).toBe(
+			'This page opens at most 4 simulated users: each holds one of the browser’s 6 connections to PocketBase.'
+		);
 	});
 
 	it('explains the 400 for a subscription from another address', () => {

@@ -18,6 +18,9 @@ export const urlPrefix = 'realtime-';
  */
 export const maxSimulatedUsers = 4;
 
+/** Why the page opens no more simulated users. */
+export const tooManyUsers = `This page opens at most ${maxSimulatedUsers} simulated users: each holds one of the browser’s 6 connections to PocketBase.`;
+
 export type StreamState =
 	| { kind: 'off' }
 	| { kind: 'connecting' }
@@ -39,13 +42,27 @@ export function streamText(state: StreamState, nowMs: number): string {
 	}
 }
 
+/** How a time was got: measured now, or replayed at the time a recorded run took. */
+const timed = (recorded: boolean) => (recorded ? 'as recorded' : 'measured');
+
 /** One received event, with the delay from the create being sent to the event arriving. */
-export function eventLine(action: string, text: string, delayMs: number | undefined): string {
+export function eventLine(
+	action: string,
+	text: string,
+	delayMs: number | undefined,
+	recorded = false
+): string {
 	const delay =
 		delayMs === undefined
 			? 'not written on this page'
-			: `${formatMs(delayMs)} after the create was sent (measured)`;
+			: `${formatMs(delayMs)} after the create was sent (${timed(recorded)})`;
 	return `${action}: “${text}”, ${delay}`;
+}
+
+/** A note created, in the measured time; where its event shows (`subscribed`: the stream is on). */
+export function createdText(measuredMs: number, subscribed: boolean, recorded = false): string {
+	const where = subscribed ? 'Its event is in panel 1.' : 'Subscribe in panel 1 to see its event.';
+	return `Created in ${formatMs(measuredMs)} (${timed(recorded)}). ${where}`;
 }
 
 /** What the reader learns when the stream comes back. */

@@ -19,6 +19,11 @@ export class SimulatedUsers {
 		return this.#open.length;
 	}
 
+	/** How many events the open streams received, all together. */
+	get deliveries(): number {
+		return this.#open.reduce((sum, { stream }) => sum + stream.deliveries, 0);
+	}
+
 	/** Opens one more user's stream, signed in as `reader`. */
 	async add(reader: PocketBase): Promise<void> {
 		const client = await separateClient();

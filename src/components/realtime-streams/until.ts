@@ -1,0 +1,13 @@
+/**
+ * Waits for something the page hears by itself (an event on a stream) before a scripted run goes
+ * on, so a recorded run holds its events and a replayed one shows them before its next step.
+ */
+
+/** Resolves true once `done()` holds (looked at every `stepMs`), or false after `timeoutMs`. */
+export async function until(done: () => boolean, timeoutMs: number, stepMs = 10): Promise<boolean> {
+	for (let waited = 0; !done(); waited += stepMs) {
+		if (waited >= timeoutMs) return false;
+		await new Promise((resolve) => setTimeout(resolve, stepMs));
+	}
+	return true;
+}
