@@ -103,9 +103,11 @@ test.describe('realtime, live', () => {
 		await expect(
 			demo.getByText(/^Subscribed to your notes\. Stream open, client id \w+\.$/)
 		).toBeVisible({ timeout: 15_000 });
+		// Its times are the recording's, and say so; live ones below say "measured".
 		await expect(events(demo)).toHaveText([
-			/^create: “Hello from the second panel”, [\d.]+ ms after the create was sent \(measured\)$/,
+			/^create: “Hello from the second panel”, [\d.]+ ms after the create was sent \(as recorded\)$/,
 		]);
+		await expect(demo.getByText(/^Created in [\d.]+ ms \(as recorded\)\./)).toBeVisible();
 		await expect(deliveries(demo)).toHaveText([
 			'Simulated user 1: 1 event received upstream, relayed to that user',
 		]);
