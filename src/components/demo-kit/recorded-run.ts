@@ -8,6 +8,7 @@
  */
 import session from '~/recordings/session.json';
 import { recordedLabel, ReplayQueue, type RecordedExchange } from '~/lib/recorded-run';
+import { markRecorded } from './recorded-demos';
 import { replayFrom, startRecording, stopRecording } from './recorded-transport';
 
 /** What the kit's base element lends the panel. */
@@ -103,6 +104,7 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 		missed = !ready;
 		host.clear();
 		recorded = true;
+		markRecorded(element, label);
 		host.setRecorded(true);
 		labelCaptions(element, label);
 		show();
@@ -122,6 +124,7 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 
 	function toLive() {
 		recorded = false;
+		markRecorded(element, undefined);
 		replayFrom(undefined);
 		// The recorded run signed in a user of the recording's playground: forget it.
 		restoreSignIns(signIns);
