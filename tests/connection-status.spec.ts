@@ -91,7 +91,7 @@ test.describe('connection status', () => {
 		await page.goto(page_);
 		const status = connectionStatus(page);
 		await expect(status).toHaveAttribute('data-state', 'connected');
-		await status.locator('summary').click();
+		await status.getByText('PocketBase server:').click();
 		const input = status.getByLabel('Address of a PocketBase');
 
 		await input.fill('https://admin:hunter2@pb.example.com');
@@ -108,7 +108,7 @@ test.describe('connection status', () => {
 		await expect(status.locator('.url')).toHaveText(ownPocketBase.url);
 		await expect(status.locator('.source')).toHaveText('(your saved choice)');
 
-		await status.locator('summary').click();
+		await status.getByText('PocketBase server:').click();
 		await status.getByRole('button', { name: 'Back to the default server' }).click();
 		await expect(status.locator('.url')).toHaveText(process.env['E2E_PB_URL']!);
 		await expect(status).toHaveAttribute('data-state', 'connected');
