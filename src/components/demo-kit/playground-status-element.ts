@@ -23,7 +23,7 @@ function rowElement(row: PlaygroundRow): HTMLTableRowElement {
 	const url = document.createElement('span');
 	url.className = 'server-url';
 	url.textContent = row.url;
-	name.append(url);
+	name.append(' ', url);
 	const answers = document.createElement('td');
 	const kind = row.answers === undefined ? 'unknown' : row.answers ? 'yes' : 'no';
 	answers.dataset['answers'] = kind;
