@@ -27,8 +27,12 @@ function rowElement(row: PlaygroundRow): HTMLTableRowElement {
 	const answers = document.createElement('td');
 	const kind = row.answers === undefined ? 'unknown' : row.answers ? 'yes' : 'no';
 	answers.dataset['answers'] = kind;
-	// The icon repeats the word, so the colour is never the only sign.
-	answers.textContent = `${answerIcons[kind]}${row.answerText}`;
+	// The icon repeats the word for the eye, so the colour is never the only sign; a screen
+	// reader hears the word alone.
+	const icon = document.createElement('span');
+	icon.setAttribute('aria-hidden', 'true');
+	icon.textContent = answerIcons[kind];
+	answers.append(icon, row.answerText);
 	const roundTrip = document.createElement('td');
 	roundTrip.textContent = row.roundTrip;
 	tr.append(name, answers, roundTrip);
