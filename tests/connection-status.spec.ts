@@ -244,7 +244,7 @@ test.describe('the playground status', () => {
 				'The demos use the US playground: the nearest that answered when this tab measured them all.'
 			)
 		).toBeVisible();
-		await expect(status.summary).toHaveText('Playground status: 1 of 2 answer, live results');
+		await expect(status.summary).toHaveText('Playground status: 1 of 2 answering, live results');
 		await expect(status.results).toHaveText(
 			'Live: the demos on this page call the server in use from your browser.'
 		);
@@ -265,12 +265,12 @@ test.describe('the playground status', () => {
 		const status = await openStatus(page);
 		const own = status.row(/^This link’s server/);
 		await expect(own.getByRole('cell')).toHaveText(['✓ Yes', /^\d+ ms \(one call\)$/]);
-		await expect(status.summary).toHaveText('Playground status: answers, live results');
+		await expect(status.summary).toHaveText('Playground status: answering, live results');
 
 		await ownPocketBase.stop();
 		await status.panel.getByRole('button', { name: 'Re-check' }).click();
 		await expect(own.getByRole('cell')).toHaveText(['✕ No', 'none']);
-		await expect(status.summary).toHaveText('Playground status: does not answer, no results yet');
+		await expect(status.summary).toHaveText('Playground status: not answering, no results yet');
 		await expect(status.results).toContainText('PocketBase is not answering');
 	});
 
@@ -280,19 +280,19 @@ test.describe('the playground status', () => {
 		await page.goto(page_);
 		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
 		const status = await openStatus(page);
-		await expect(status.summary).toHaveText('Playground status: answers, live results');
+		await expect(status.summary).toHaveText('Playground status: answering, live results');
 
 		const demo = page.locator('who-am-i').first();
 		await demo.scrollIntoViewIfNeeded();
 		await demo.getByRole('button', { name: 'Show a recording' }).click();
-		await expect(status.summary).toHaveText('Playground status: answers, recorded results');
+		await expect(status.summary).toHaveText('Playground status: answering, recorded results');
 		await expect(status.results).toHaveText(
 			`Recorded: one demo on this page shows a run ${recordedLabel(session).replace('Recorded', 'recorded')}, not live numbers.`
 		);
 
 		await expect(demo.getByText(/^Through the simulated server: PocketBase sees /)).toBeVisible();
 		await demo.getByRole('button', { name: 'Go live' }).click();
-		await expect(status.summary).toHaveText('Playground status: answers, live results');
+		await expect(status.summary).toHaveText('Playground status: answering, live results');
 		await expect(status.results).toHaveText(/^Live: /);
 	});
 });

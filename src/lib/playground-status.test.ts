@@ -51,7 +51,7 @@ describe('the playground status', () => {
 		expect(status.why).toBe(
 			'The demos use the US playground: the nearest that answered when this tab measured them all.'
 		);
-		expect(status.summary).toBe('2 of 2 answer, live results');
+		expect(status.summary).toBe('2 of 2 answering, live results');
 	});
 
 	it('shows a stopped playground as not answering, with no round trip', () => {
@@ -59,7 +59,7 @@ describe('the playground status', () => {
 		const status = playgroundStatus({ ...nearestUs, roundTrips: log });
 		expect(status.rows[0]).toMatchObject({ name: 'EU', answers: false, answerText: 'No' });
 		expect(status.rows[0]?.roundTrip).toBe('none');
-		expect(status.summary).toBe('1 of 2 answer, live results');
+		expect(status.summary).toBe('1 of 2 answering, live results');
 	});
 
 	it('follows the health checks of the one in use, which the others do not get', () => {
@@ -82,7 +82,7 @@ describe('the playground status', () => {
 			'The demos use the EU playground, the first listed: none answered when this tab measured them.'
 		);
 		expect(status.rows.map((row) => row.answerText)).toEqual(['No', 'No']);
-		expect(status.summary).toBe('0 of 2 answer, no results yet');
+		expect(status.summary).toBe('0 of 2 answering, no results yet');
 	});
 
 	it('while measuring, knows nothing yet and says so', () => {
@@ -98,7 +98,7 @@ describe('the playground status', () => {
 			['Measuring…', 'not yet'],
 		]);
 		expect(status.why).toMatch(/^Measuring the round trip to each playground/);
-		expect(status.summary).toBe('0 of 2 answer so far, no results yet');
+		expect(status.summary).toBe('0 of 2 answering so far, no results yet');
 		expect(status.results.text).toBe('None yet: the demos run live once PocketBase answers.');
 	});
 
@@ -119,7 +119,7 @@ describe('the playground status', () => {
 		expect(status.why).toBe(
 			'The demos use the server this link names (?pb=), so the site’s playgrounds were not measured.'
 		);
-		expect(status.summary).toBe('1 of 3 answer, 2 not asked, live results');
+		expect(status.summary).toBe('1 of 3 answering, 2 not asked, live results');
 	});
 
 	it('with one playground, is one row and a short summary', () => {
@@ -129,9 +129,9 @@ describe('the playground status', () => {
 		expect(status.rows).toHaveLength(1);
 		expect(status.rows[0]?.name).toBe('The site’s playground');
 		expect(status.why).toBe('The demos use the site’s playground, the only one it names.');
-		expect(status.summary).toBe('answers, live results');
+		expect(status.summary).toBe('answering, live results');
 		expect(playgroundStatus({ ...base, state: 'unreachable' }).summary).toBe(
-			'does not answer, no results yet'
+			'not answering, no results yet'
 		);
 		expect(playgroundStatus({ ...base, state: 'checking' }).summary).toBe(
 			'checking, no results yet'
@@ -162,7 +162,7 @@ describe('live or recorded results', () => {
 			mode: 'recorded',
 			text: 'Recorded: one demo on this page shows a run recorded on 7 December 2026 against PocketBase 0.40.4, not live numbers.',
 		});
-		expect(one.summary).toBe('2 of 2 answer, recorded results');
+		expect(one.summary).toBe('2 of 2 answering, recorded results');
 		const two = playgroundStatus({ ...nearestUs, state: 'unreachable', recorded: [label, label] });
 		expect(two.results.text).toMatch(/^Recorded: 2 demos on this page show a run recorded on 7/);
 	});

@@ -187,10 +187,10 @@ function answersSummary(rows: readonly PlaygroundRow[]): string {
 	const [only] = rows;
 	if (rows.length === 1 && only) {
 		if (only.answers === undefined) return 'checking';
-		return only.answers ? 'answers' : 'does not answer';
+		return only.answers ? 'answering' : 'not answering';
 	}
 	const answering = rows.filter((row) => row.answers === true).length;
-	const answered = `${answering} of ${rows.length} answer`;
+	const answered = `${answering} of ${rows.length} answering`;
 	const notAsked = rows.filter((row) => row.answerText === 'Not measured').length;
 	if (notAsked > 0) return `${answered}, ${notAsked} not asked`;
 	return rows.some((row) => row.answers === undefined) ? `${answered} so far` : answered;
