@@ -172,5 +172,8 @@ describe('live or recorded results', () => {
 			mode: 'waiting',
 			text: 'None yet: PocketBase is not answering, so the demos cannot run live; those with a recorded run offer it instead.',
 		});
+		expect(playgroundStatus({ ...nearestUs, state: 'blocked' }).results.text).toBe(
+			'None yet: the demos cannot run live on this server (see above); those with a recorded run offer it instead.'
+		);
 	});
 });

@@ -164,12 +164,15 @@ function resultsOf({ state, recorded }: StatusInput): PlaygroundStatus['results'
 			text: 'Live: the demos on this page call the server in use from your browser.',
 		};
 	}
+	const offer = 'those with a recorded run offer it instead';
+	const texts: Partial<Record<ConnectionState, string>> = {
+		checking: 'None yet: the demos run live once PocketBase answers.',
+		unreachable: `None yet: PocketBase is not answering, so the demos cannot run live; ${offer}.`,
+	};
 	return {
 		mode: 'waiting',
 		text:
-			state === 'checking'
-				? 'None yet: the demos run live once PocketBase answers.'
-				: 'None yet: PocketBase is not answering, so the demos cannot run live; those with a recorded run offer it instead.',
+			texts[state] ?? `None yet: the demos cannot run live on this server (see above); ${offer}.`,
 	};
 }
 
