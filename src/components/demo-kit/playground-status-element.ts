@@ -9,6 +9,13 @@ import { recordedDemos } from './recorded-demos';
 
 const answerIcons = { yes: '✓ ', no: '✕ ', unknown: '' };
 
+/** The URL with a line-break opportunity after `://`, each dot and a port's colon. */
+function breakable(url: string): (string | Node)[] {
+	return url
+		.split(/(?<=:\/\/|\.|:(?!\/))/)
+		.flatMap((part, i) => (i === 0 ? [part] : [document.createElement('wbr'), part]));
+}
+
 function rowElement(row: PlaygroundRow): HTMLTableRowElement {
 	const tr = document.createElement('tr');
 	const name = document.createElement('th');
@@ -22,7 +29,7 @@ function rowElement(row: PlaygroundRow): HTMLTableRowElement {
 	}
 	const url = document.createElement('span');
 	url.className = 'server-url';
-	url.textContent = row.url;
+	url.append(...breakable(row.url));
 	name.append(' ', url);
 	const answers = document.createElement('td');
 	const kind = row.answers === undefined ? 'unknown' : row.answers ? 'yes' : 'no';
