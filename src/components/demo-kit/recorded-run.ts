@@ -6,9 +6,9 @@
  * against PocketBase <version>" for as long as it is shown. Going back to live empties the
  * results first, so recorded and live numbers are never shown together.
  */
+import { markRecorded } from './recorded-demos';
 import session from '~/recordings/session.json';
 import { recordedLabel, ReplayQueue, type RecordedExchange } from '~/lib/recorded-run';
-import { markRecorded } from './recorded-demos';
 import { replayFrom, startRecording, stopRecording } from './recorded-transport';
 
 /** What the kit's base element lends the panel. */
