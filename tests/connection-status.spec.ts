@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { connectionStatus, expect, test } from './fixtures';
 
 const page_ = '/problem/what-pocketbase-sees/';
@@ -91,7 +93,7 @@ test.describe('connection status', () => {
 		await page.goto(page_);
 		const status = connectionStatus(page);
 		await expect(status).toHaveAttribute('data-state', 'connected');
-		await status.locator('summary').click();
+		await status.getByText('PocketBase server:').click();
 		const input = status.getByLabel('Address of a PocketBase');
 
 		await input.fill('https://admin:hunter2@pb.example.com');
@@ -108,7 +110,7 @@ test.describe('connection status', () => {
 		await expect(status.locator('.url')).toHaveText(ownPocketBase.url);
 		await expect(status.locator('.source')).toHaveText('(your saved choice)');
 
-		await status.locator('summary').click();
+		await status.getByText('PocketBase server:').click();
 		await status.getByRole('button', { name: 'Back to the default server' }).click();
 		await expect(status.locator('.url')).toHaveText(process.env['E2E_PB_URL']!);
 		await expect(status).toHaveAttribute('data-state', 'connected');
@@ -184,4 +186,111 @@ test('picks the nearer of two playgrounds, says so, and runs the demos there', a
 		await page.close();
 		await Promise.all([far.close(), near.close()]);
 	}
+});
+
+test.describe('the playground status', () => {
+	/** Opens the status disclosure in the panel; returns its parts as a reader finds them. */
+	async function openStatus(page: Page) {
+		const panel = connectionStatus(page);
+		await panel.getByText('Playground status:').click();
+		const table = panel.getByRole('table', { name: 'Measured from your browser' });
+		return {
+			panel,
+			summary: panel.locator('summary').filter({ hasText: 'Playground status:' }),
+			table,
+			row: (name: string | RegExp) => table.getByRole('row', { name }),
+			results: panel.getByText(/^(Live|Recorded|None yet): /),
+		};
+	}
+
+	test('says which playgrounds answer, their round trips and why the demos use one', async ({
+		page,
+		ownPocketBase,
+	}) => {
+		// Two real playgrounds: the suite's, and the test's own, stopped before the page measures.
+		await ownPocketBase.stop();
+		const running = process.env['E2E_PB_URL']!;
+		await page.goto(
+			`${page_}?pb-regions=${encodeURIComponent(`eu=${ownPocketBase.url},us=${running}`)}`
+		);
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+		const status = await openStatus(page);
+		await expect(status.table.getByRole('columnheader')).toHaveText([
+			'Playground',
+			'Answers',
+			'Round trip (measured)',
+		]);
+
+		const eu = status.row(/^EU/);
+		await expect(eu.getByRole('rowheader')).toHaveText(`EU ${ownPocketBase.url}`);
+		await expect(eu.getByRole('cell')).toHaveText(['✕ No', 'none']);
+
+		const us = status.row(/^US/);
+		await expect(us.getByRole('rowheader')).toHaveText(`US in use ${running}`);
+		await expect(us.getByRole('cell').first()).toHaveText('✓ Yes');
+		// The region measurement's three calls and at least the first health check.
+		await expect(us.getByRole('cell').last()).toHaveText(
+			/^\d+ ms \(median of ([4-9]|1\d) calls\)$/
+		);
+
+		await expect(
+			status.panel.getByText(
+				'The demos use the US playground: the nearest that answered when this tab measured them all.'
+			)
+		).toBeVisible();
+		await expect(status.summary).toHaveText('Playground status: 1 of 2 answering, live results');
+		await expect(status.results).toHaveText(
+			'Live: the demos on this page call the server in use from your browser.'
+		);
+		// A local playground names no host: only a multi-host deploy does (tests/failover/).
+		await expect(status.panel.getByText('You landed on the playground host')).toBeHidden();
+
+		// Open, it passes axe too (pages.spec.ts sees the panel with the disclosure closed).
+		const axe = await new AxeBuilder({ page })
+			.include('pb-connection-status')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+			.analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	});
+
+	test('follows the playground in use when it stops', async ({ page, ownPocketBase }) => {
+		await page.goto(ownPocketBase.withPb(page_));
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+		const status = await openStatus(page);
+		const own = status.row(/^This link’s server/);
+		await expect(own.getByRole('cell')).toHaveText(['✓ Yes', /^\d+ ms \(one call\)$/]);
+		await expect(status.summary).toHaveText('Playground status: answering, live results');
+
+		await ownPocketBase.stop();
+		await status.panel.getByRole('button', { name: 'Re-check' }).click();
+		await expect(own.getByRole('cell')).toHaveText(['✕ No', 'none']);
+		await expect(status.summary).toHaveText('Playground status: not answering, no results yet');
+		await expect(status.results).toContainText('PocketBase is not answering');
+	});
+
+	test('says the page shows recorded results while a demo shows its recording', async ({
+		page,
+	}) => {
+		await page.goto(page_);
+		await expect(connectionStatus(page)).toHaveAttribute('data-state', 'connected');
+		const status = await openStatus(page);
+		await expect(status.summary).toHaveText('Playground status: answering, live results');
+
+		const demo = page.locator('who-am-i').first();
+		await demo.scrollIntoViewIfNeeded();
+		await demo.getByRole('button', { name: 'Show a recording' }).click();
+		await expect(status.summary).toHaveText('Playground status: answering, recorded results');
+		// The status names the same recording as the demo's own label.
+		const label = demo.getByText(/^Recorded on .+: a recorded run, not live numbers\.$/);
+		const recording = /^Recorded (on .+): a recorded run/.exec((await label.textContent()) ?? '');
+		expect(recording).not.toBeNull();
+		await expect(status.results).toHaveText(
+			`Recorded: one demo on this page shows a run recorded ${recording?.[1]}, not live numbers.`
+		);
+
+		await expect(demo.getByText(/^Through the simulated server: PocketBase sees /)).toBeVisible();
+		await demo.getByRole('button', { name: 'Go live' }).click();
+		await expect(status.summary).toHaveText('Playground status: answering, live results');
+		await expect(status.results).toHaveText(/^Live: /);
+	});
 });

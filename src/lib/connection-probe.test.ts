@@ -35,6 +35,14 @@ describe('probePocketBase', () => {
 		expect(calls).toEqual([`cors ${url}/api/health`]);
 	});
 
+	it('keeps the host a multi-host deploy names, and none when it names none', async () => {
+		const headers = { 'X-Playground-Host': '10.0.0.2:8090' };
+		const deployed = fakeFetch({ cors: () => Response.json(healthy, { headers }) });
+		expect((await probePocketBase(url, deps(deployed.fetch))).host).toBe('10.0.0.2:8090');
+		const single = fakeFetch({ cors: () => Response.json(healthy) });
+		expect(await probePocketBase(url, deps(single.fetch))).not.toHaveProperty('host');
+	});
+
 	it('tells CORS refusal apart: the same address answers a no-cors request', async () => {
 		const { fetch } = fakeFetch({
 			cors: () => {

@@ -3,6 +3,7 @@
  * passed in, so the same code runs in the page and in unit tests.
  */
 import { classifyHealthProbe, type ConnectionStatus, type Observation } from './connection-status';
+import { hostHeader } from './playground-host';
 import { isMixedContent } from './pocketbase-url';
 
 export interface ProbeDeps {
@@ -29,7 +30,14 @@ export async function observeHealth(url: string, deps: ProbeDeps): Promise<Obser
 		} catch {
 			body = undefined;
 		}
-		return { kind: 'response', status: response.status, body, elapsedMs };
+		const host = response.headers.get(hostHeader);
+		return {
+			kind: 'response',
+			status: response.status,
+			body,
+			elapsedMs,
+			...(host ? { host } : {}),
+		};
 	} catch {
 		const elapsedMs = deps.now() - started;
 		const mixedContent = isMixedContent(deps.pageUrl, url);
@@ -58,5 +66,9 @@ export async function observeHealth(url: string, deps: ProbeDeps): Promise<Obser
 }
 
 export async function probePocketBase(url: string, deps: ProbeDeps): Promise<ConnectionStatus> {
-	return classifyHealthProbe(await observeHealth(url, deps), url);
+	const observation = await observeHealth(url, deps);
+	const status = classifyHealthProbe(observation, url);
+	return observation.kind === 'response' && observation.host
+		? { ...status, host: observation.host }
+		: status;
 }

@@ -25,11 +25,20 @@ export interface ConnectionStatus {
 	advice: string;
 	/** Milliseconds the last answer took (measured), when there was one. */
 	elapsedMs?: number;
+	/** The playground host that made the answer, when the deploy names it (X-Playground-Host). */
+	host?: string;
 }
 
 /** What a probe or a demo request observed. */
 export type Observation =
-	| { kind: 'response'; status: number; body: unknown; elapsedMs: number }
+	| {
+			kind: 'response';
+			status: number;
+			body: unknown;
+			elapsedMs: number;
+			/** The deploy's X-Playground-Host header, when it sent one. */
+			host?: string;
+	  }
 	| {
 			kind: 'network-error';
 			/** The same address answered a `no-cors` request: it is up, but CORS refused us. */

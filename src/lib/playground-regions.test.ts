@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	chooseRegion,
 	measureRoundTrip,
+	measureSamples,
 	parseRegions,
 	recallChoice,
 	rememberChoice,
@@ -52,6 +53,7 @@ describe('chooseRegion', () => {
 		]);
 		expect(choice?.region).toEqual(eu);
 		expect(choice?.statement).toBe('Using the EU playground (34 ms; US 120 ms; ASIA no answer).');
+		expect(choice?.reason).toBe('nearest');
 	});
 
 	it('keeps the first listed on a tie', () => {
@@ -72,6 +74,7 @@ describe('chooseRegion', () => {
 		expect(choice?.statement).toBe(
 			'Using the EU playground (none of them answered; US no answer).'
 		);
+		expect(choice?.reason).toBe('none-answered');
 	});
 
 	it('has nothing to choose from an empty list', () => {
@@ -109,10 +112,33 @@ describe('measureRoundTrip', () => {
 		const down: MeasureDeps = { now: () => 0, fetch: () => Promise.reject(new TypeError('down')) };
 		expect(await measureRoundTrip('https://eu.example.com', down)).toBeUndefined();
 	});
+
+	it('keeps the time of each call, and of those before one that failed', async () => {
+		expect(await measureSamples('https://eu.example.com', network([300, 40, 50]))).toEqual({
+			samples: [300, 40, 50],
+			answered: true,
+		});
+		let call = 0;
+		const failsThird: MeasureDeps = {
+			now: () => call * 20,
+			fetch: () =>
+				++call === 3
+					? Promise.reject(new TypeError('stopped'))
+					: Promise.resolve(new Response('{}')),
+		};
+		expect(await measureSamples('https://eu.example.com', failsThird)).toEqual({
+			samples: [20, 20],
+			answered: false,
+		});
+	});
 });
 
 describe('a remembered choice', () => {
-	const choice = { region: eu, statement: 'Using the EU playground (34 ms; US 120 ms).' };
+	const choice = {
+		region: eu,
+		statement: 'Using the EU playground (34 ms; US 120 ms).',
+		reason: 'nearest' as const,
+	};
 
 	it('is used again for the same list of regions', () => {
 		expect(recallChoice(rememberChoice([eu, us], choice), [eu, us])).toEqual(choice);
@@ -126,5 +152,10 @@ describe('a remembered choice', () => {
 		expect(recallChoice(null, [eu, us])).toBeUndefined();
 		expect(recallChoice('not json', [eu, us])).toBeUndefined();
 		expect(recallChoice(JSON.stringify({ regions: [eu, us] }), [eu, us])).toBeUndefined();
+		// Kept before choices said why: measured again, so the status can say why.
+		const { reason: _, ...withoutReason } = choice;
+		expect(
+			recallChoice(JSON.stringify({ regions: [eu, us], choice: withoutReason }), [eu, us])
+		).toBeUndefined();
 	});
 });

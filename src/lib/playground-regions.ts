@@ -61,15 +61,20 @@ export interface MeasureDeps {
 	now: () => number;
 }
 
-/**
- * The median round trip of `samples` health calls to `url`, one after another, in
- * milliseconds; `undefined` if any call failed or was not a PocketBase's 200.
- */
-export async function measureRoundTrip(
+/** What a region's health calls met: the times of those that answered, and whether all did. */
+export interface RegionSamples {
+	/** Milliseconds of each call that got PocketBase's 200, in the order they were made. */
+	samples: number[];
+	/** False when a call failed or was not a PocketBase's 200 (the calls stop there). */
+	answered: boolean;
+}
+
+/** Makes `samples` health calls to `url`, one after another, and times each. */
+export async function measureSamples(
 	url: string,
 	deps: MeasureDeps,
 	samples = samplesPerRegion
-): Promise<number | undefined> {
+): Promise<RegionSamples> {
 	const times: number[] = [];
 	for (let i = 0; i < samples; i++) {
 		const started = deps.now();
@@ -79,13 +84,30 @@ export async function measureRoundTrip(
 				signal: AbortSignal.timeout(regionTimeoutMs),
 			});
 			await response.arrayBuffer();
-			if (response.status !== 200) return undefined;
+			if (response.status !== 200) return { samples: times, answered: false };
 		} catch {
-			return undefined;
+			return { samples: times, answered: false };
 		}
 		times.push(deps.now() - started);
 	}
-	return median(times);
+	return { samples: times, answered: true };
+}
+
+/**
+ * The median round trip of `samples` health calls to `url`, in milliseconds; `undefined` if
+ * any call failed or was not a PocketBase's 200.
+ */
+export async function measureRoundTrip(
+	url: string,
+	deps: MeasureDeps,
+	samples = samplesPerRegion
+): Promise<number | undefined> {
+	return roundTripOf(await measureSamples(url, deps, samples));
+}
+
+/** The median of a region's calls, or `undefined` when it did not answer them all. */
+export function roundTripOf(measured: RegionSamples): number | undefined {
+	return measured.answered ? median(measured.samples) : undefined;
 }
 
 export interface RegionTiming {
@@ -98,6 +120,8 @@ export interface RegionChoice {
 	region: Region;
 	/** What the page says, like “Using the EU playground (34 ms; US 120 ms).” */
 	statement: string;
+	/** Why this one: it was the nearest that answered, or none answered and it is listed first. */
+	reason: 'nearest' | 'none-answered';
 }
 
 /**
@@ -120,6 +144,7 @@ export function chooseRegion(timings: readonly RegionTiming[]): RegionChoice | u
 	return {
 		region: chosen.region,
 		statement: `Using the ${regionLabel(chosen.region.name)} playground (${[own, ...others].join('; ')}).`,
+		reason: nearest ? 'nearest' : 'none-answered',
 	};
 }
 
@@ -141,9 +166,12 @@ export function recallChoice(
 		const parsed = JSON.parse(stored) as { regions?: unknown; choice?: RegionChoice };
 		if (JSON.stringify(parsed.regions) !== JSON.stringify(regions) || !parsed.choice)
 			return undefined;
-		const { region, statement } = parsed.choice;
+		const { region, statement, reason } = parsed.choice;
 		const listed = regions.find((r) => r.name === region?.name && r.url === region.url);
-		return listed && typeof statement === 'string' ? { region: listed, statement } : undefined;
+		const known = reason === 'nearest' || reason === 'none-answered';
+		return listed && typeof statement === 'string' && known
+			? { region: listed, statement, reason }
+			: undefined;
 	} catch {
 		return undefined;
 	}

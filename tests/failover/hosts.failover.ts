@@ -72,6 +72,10 @@ test('a reader whose host stops is moved, told, and can sign in again', async ({
 		expect(first, 'the proxy names the host that answered').toMatch(/^127\.0\.0\.1:\d+$/);
 		expect(new Set(answers.map((a) => a.host))).toEqual(new Set([first]));
 		const doomed = hosts.find((h) => first === `127.0.0.1:${h.port}`)!;
+		// The connection panel's status names it too, from the header on its own health check.
+		const status = page.locator('pb-connection-status');
+		await status.getByText('Playground status:').click();
+		await expect(status.getByText(`You landed on the playground host ${first}`)).toBeVisible();
 
 		// The host dies mid-visit (no goodbye: SIGKILL).
 		const killedAt = Date.now();
@@ -97,6 +101,9 @@ test('a reader whose host stops is moved, told, and can sign in again', async ({
 		expect(second).toMatch(/^127\.0\.0\.1:\d+$/);
 		expect(second).not.toBe(first);
 		expect(new Set(after)).toEqual(new Set([second]));
+		// The next health check lands on the new host, and the status says so.
+		await status.getByRole('button', { name: 'Re-check' }).click();
+		await expect(status.getByText(`You landed on the playground host ${second}`)).toBeVisible();
 		// A realtime stream on the second host, which then dies too: the SDK reconnects through
 		// the proxy to the third, and the demo closes the stream and says why instead of carrying
 		// on as a guest who receives nothing.

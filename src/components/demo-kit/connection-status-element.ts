@@ -53,7 +53,7 @@ class ConnectionStatusElement extends HTMLElement {
 			$<HTMLElement>('.title').textContent = status.title;
 			fillWithCode($('.detail'), status.detail);
 			fillWithCode($('.advice'), status.advice);
-			fillWithCode($('.region'), snapshot.regionStatement ?? '');
+			fillWithCode($('.region'), snapshot.choice?.statement ?? '');
 			fillWithCode($('.problems'), snapshot.problems.join(' '));
 			$<HTMLElement>('.url').textContent = snapshot.url;
 			$<HTMLElement>('.source').textContent = sourceWords[snapshot.source];

@@ -7,10 +7,18 @@
 import type PocketBase from 'pocketbase';
 import { Atom } from '~/lib/atom';
 import { probePocketBase } from '~/lib/connection-probe';
-import { canRunDemos, rateLimited, type ConnectionStatus } from '~/lib/connection-status';
+import {
+	canRunDemos,
+	demoControlsEnabled,
+	rateLimited,
+	type ConnectionStatus,
+} from '~/lib/connection-status';
+import type { Region, RegionChoice } from '~/lib/playground-regions';
 import { checkPocketBaseUrl, resolvePocketBaseUrl, type UrlSource } from '~/lib/pocketbase-url';
 import { forgetHosts, guardHost, memoryAccountHost, savedAccountHost } from './host-guard';
 import { forgetNearestRegion, measureNearestRegion, siteRegions } from './regions';
+import { recordCall, recordCalls, type RoundTrips } from '~/lib/round-trips';
+import { keepRoundTrips, loadRoundTrips } from './round-trip-log';
 import { describeFailure, toRequestFailure, type FailureText } from '~/lib/request-error';
 import { simulatedServerHeader, simulatedServerMarker } from '~/lib/simulated-server';
 import { viaTransport } from './recorded-transport';
@@ -22,9 +30,18 @@ export interface ConnectionSnapshot {
 	problems: string[];
 	status: ConnectionStatus;
 	checkedAt: number | undefined;
-	/** With several playgrounds: which one the page picked and the round trips that decided. */
-	regionStatement: string | undefined;
+	/** The site's playgrounds, one per region (none when it names a single one). */
+	regions: readonly Region[];
+	/** With several playgrounds: which one the page picked, why, and the round trips that decided. */
+	choice: RegionChoice | undefined;
+	/** The round trips this tab measured to each server (round-trips.ts). */
+	roundTrips: RoundTrips;
+	/** The playground host that made the last health answer, when the deploy names it. */
+	host: string | undefined;
 }
+
+/** What follows from the reader's settings alone: the server, its source and its status. */
+type ResolvedServer = Pick<ConnectionSnapshot, 'url' | 'source' | 'problems' | 'status'>;
 
 const savedKey = 'pb-guide:pocketbase-url';
 /** While PocketBase is not usable, look again this often so the page recovers by itself. */
@@ -48,7 +65,7 @@ const measuring: ConnectionStatus = {
  * The server to use: the reader's own (`?pb=`, then the saved one), else the nearest of the
  * site's playgrounds when it names several (measured once watching starts), else its default.
  */
-function resolveSnapshot(query: string | null, saved: string | null): ConnectionSnapshot {
+function resolveServer(query: string | null, saved: string | null): ResolvedServer {
 	const resolved = resolvePocketBaseUrl({
 		query,
 		saved,
@@ -57,20 +74,25 @@ function resolveSnapshot(query: string | null, saved: string | null): Connection
 	const regions = siteRegions();
 	const first = regions.regions[0];
 	if (resolved.source !== 'default' || !first) {
-		return { ...resolved, status: checking, checkedAt: undefined, regionStatement: undefined };
+		return { ...resolved, status: checking };
 	}
 	return {
 		url: first.url,
 		source: 'region',
 		problems: [...resolved.problems, ...regions.problems],
 		status: measuring,
-		checkedAt: undefined,
-		regionStatement: undefined,
 	};
 }
 
 function initialSnapshot(): ConnectionSnapshot {
-	return resolveSnapshot(new URLSearchParams(location.search).get('pb'), readSaved());
+	return {
+		...resolveServer(new URLSearchParams(location.search).get('pb'), readSaved()),
+		checkedAt: undefined,
+		regions: siteRegions().regions,
+		choice: undefined,
+		roundTrips: loadRoundTrips(),
+		host: undefined,
+	};
 }
 
 function readSaved(): string | null {
@@ -90,14 +112,30 @@ let choosing: Promise<void> | undefined;
 
 /** Measures the site's playgrounds and switches to the nearest, unless the reader chose meanwhile. */
 function chooseRegion(): Promise<void> {
-	choosing = measureNearestRegion(siteRegions().regions).then((choice) => {
+	choosing = measureNearestRegion(siteRegions().regions).then(({ choice, measured }) => {
 		choosing = undefined;
-		const snapshot = connection.get();
-		if (!choice || snapshot.source !== 'region') return;
+		const log = measured.reduce(
+			(next, m) => recordCalls(next, m.region.url, m),
+			connection.get().roundTrips
+		);
+		const snapshot = { ...connection.get(), roundTrips: keep(log) };
+		if (!choice || snapshot.source !== 'region') return connection.set(snapshot);
 		if (choice.region.url !== snapshot.url) dropClients();
-		connection.set({ ...snapshot, url: choice.region.url, regionStatement: choice.statement });
+		connection.set({ ...snapshot, url: choice.region.url, choice });
 	});
 	return choosing;
+}
+
+/** Keeps the log for the next pages of this tab, and returns it. */
+function keep(log: RoundTrips): RoundTrips {
+	keepRoundTrips(log);
+	return log;
+}
+
+/** The log with a health probe's answer: its time when the demos can use it, else no answer. */
+function withProbe(url: string, status: ConnectionStatus): RoundTrips {
+	const ms = demoControlsEnabled(status.state) ? status.elapsedMs : undefined;
+	return keep(recordCall(connection.get().roundTrips, url, ms));
 }
 
 function probe(url: string): Promise<ConnectionStatus> {
@@ -116,10 +154,19 @@ export function recheck(): Promise<ConnectionStatus> {
 		const { url } = connection.get();
 		const status = await probe(url);
 		inFlight = undefined;
+		const roundTrips = withProbe(url, status);
 		// The server may have been changed while the probe was out.
 		if (connection.get().url === url) {
-			connection.set({ ...connection.get(), status, checkedAt: Date.now() });
+			connection.set({
+				...connection.get(),
+				status,
+				checkedAt: Date.now(),
+				roundTrips,
+				host: status.host,
+			});
 			schedule(canRunDemos(status.state) ? refreshMs : retryMs);
+		} else {
+			connection.set({ ...connection.get(), roundTrips });
 		}
 		return status;
 	})();
@@ -153,6 +200,7 @@ export async function useServer(input: string): Promise<SaveResult> {
 	const check = checkPocketBaseUrl(input);
 	if (!check.ok) return check;
 	const status = await probe(check.url);
+	connection.set({ ...connection.get(), roundTrips: withProbe(check.url, status) });
 	if (!canRunDemos(status.state) && status.state !== 'rate-limited') {
 		return {
 			ok: false,
@@ -179,7 +227,7 @@ export function useDefaultServer(): void {
 	dropQueryOverride();
 	// Back to the site's playgrounds: measure them again, the nearest may have changed.
 	forgetNearestRegion();
-	const resolved = resolveSnapshot(null, null);
+	const resolved = resolveServer(null, null);
 	switchTo(resolved.url, resolved.source, resolved.status);
 	if (resolved.source === 'region') void chooseRegion();
 	void recheck();
@@ -188,12 +236,14 @@ export function useDefaultServer(): void {
 function switchTo(url: string, source: UrlSource, status: ConnectionStatus) {
 	dropClients();
 	connection.set({
+		...connection.get(),
 		url,
 		source,
 		problems: [],
 		status,
 		checkedAt: Date.now(),
-		regionStatement: undefined,
+		choice: undefined,
+		host: status.host,
 	});
 	schedule(canRunDemos(status.state) ? refreshMs : retryMs);
 }

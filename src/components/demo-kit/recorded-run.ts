@@ -6,6 +6,7 @@
  * against PocketBase <version>" for as long as it is shown. Going back to live empties the
  * results first, so recorded and live numbers are never shown together.
  */
+import { markRecorded } from './recorded-demos';
 import session from '~/recordings/session.json';
 import {
 	demoRecordedLabel,
@@ -115,6 +116,7 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 		missed = !ready;
 		host.clear();
 		recorded = true;
+		markRecorded(element, label);
 		host.setRecorded(true);
 		labelCaptions(element, label);
 		show();
@@ -134,6 +136,7 @@ export function attachRecordedRun(host: RecordedRunHost): RecordedRunPanel | und
 
 	function toLive() {
 		recorded = false;
+		markRecorded(element, undefined);
 		replayFrom(undefined);
 		// The recorded run signed in a user of the recording's playground: forget it.
 		restoreSignIns(signIns);

@@ -6,13 +6,15 @@
  */
 import {
 	chooseRegion,
-	measureRoundTrip,
+	measureSamples,
 	parseRegions,
 	recallChoice,
 	rememberChoice,
+	roundTripOf,
 	type ParsedRegions,
 	type Region,
 	type RegionChoice,
+	type RegionSamples,
 } from '~/lib/playground-regions';
 
 export const regionsParameter = 'pb-regions';
@@ -23,19 +25,24 @@ export function siteRegions(): ParsedRegions {
 	return parseRegions(fromLink ?? import.meta.env.PUBLIC_POCKETBASE_URLS);
 }
 
+export interface RegionMeasurement {
+	choice: RegionChoice | undefined;
+	/** The calls made to each region (none when an earlier page's choice was used). */
+	measured: (RegionSamples & { region: Region })[];
+}
+
 /**
  * Measures every region at once (each one's calls one after another) and picks the nearest,
  * unless this tab already did for the same regions.
  */
-export async function measureNearestRegion(
-	regions: readonly Region[]
-): Promise<RegionChoice | undefined> {
+export async function measureNearestRegion(regions: readonly Region[]): Promise<RegionMeasurement> {
 	const remembered = recallChoice(readChoice(), regions);
-	if (remembered) return remembered;
+	if (remembered) return { choice: remembered, measured: [] };
 	const deps = { fetch: fetch.bind(globalThis), now: () => performance.now() };
-	const timings = await Promise.all(
-		regions.map(async (region) => ({ region, ms: await measureRoundTrip(region.url, deps) }))
+	const measured = await Promise.all(
+		regions.map(async (region) => ({ region, ...(await measureSamples(region.url, deps)) }))
 	);
+	const timings = measured.map((m) => ({ region: m.region, ms: roundTripOf(m) }));
 	const choice = chooseRegion(timings);
 	// A choice made while none answered is not kept: the next page measures again.
 	if (choice && timings.some((t) => t.ms !== undefined)) {
@@ -45,7 +52,7 @@ export async function measureNearestRegion(
 			// No storage: every page measures.
 		}
 	}
-	return choice;
+	return { choice, measured };
 }
 
 /** Forgets this tab's choice: the next look measures again. */
