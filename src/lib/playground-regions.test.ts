@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
 	chooseRegion,
-	measureRoundTrip,
 	measureSamples,
 	parseRegions,
 	recallChoice,
 	rememberChoice,
+	roundTripOf,
 	type MeasureDeps,
 	type Region,
 } from './playground-regions';
@@ -82,7 +82,7 @@ describe('chooseRegion', () => {
 	});
 });
 
-describe('measureRoundTrip', () => {
+describe('the round trip of a region’s health calls', () => {
 	/** A fake network whose calls take the given times in turn, on a fake clock. */
 	function network(durations: number[], status = 200): MeasureDeps & { urls: string[] } {
 		let clock = 0;
@@ -98,6 +98,10 @@ describe('measureRoundTrip', () => {
 			},
 		};
 	}
+
+	/** The median of the health calls to `url`, as the region choice takes it. */
+	const measureRoundTrip = async (url: string, deps: MeasureDeps) =>
+		roundTripOf(await measureSamples(url, deps));
 
 	it('is the median of the health calls, so a cold first call does not decide', async () => {
 		const deps = network([300, 40, 50]);

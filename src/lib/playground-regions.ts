@@ -93,18 +93,6 @@ export async function measureSamples(
 	return { samples: times, answered: true };
 }
 
-/**
- * The median round trip of `samples` health calls to `url`, in milliseconds; `undefined` if
- * any call failed or was not a PocketBase's 200.
- */
-export async function measureRoundTrip(
-	url: string,
-	deps: MeasureDeps,
-	samples = samplesPerRegion
-): Promise<number | undefined> {
-	return roundTripOf(await measureSamples(url, deps, samples));
-}
-
 /** The median of a region's calls, or `undefined` when it did not answer them all. */
 export function roundTripOf(measured: RegionSamples): number | undefined {
 	return measured.answered ? median(measured.samples) : undefined;

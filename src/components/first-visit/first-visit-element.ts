@@ -16,6 +16,7 @@ import {
 	measuredContentMs,
 	measuredRows,
 	progressText,
+	recordedMeasurements,
 	sourceText,
 	tableTitles,
 	verdict,
@@ -71,14 +72,7 @@ class FirstVisit extends DemoElement<typeof firstVisitSchema> {
 			reportResponse(200);
 			// A recorded run's calls are the recording's; this page's own load stays out of it.
 			this.#last = this.showingRecording
-				? {
-						navigation: undefined,
-						script: undefined,
-						firstPocketBase: undefined,
-						preflighted,
-						simple,
-						recorded: true,
-					}
+				? recordedMeasurements(preflighted, simple)
 				: { ...pageEntries(connection.get().url), preflighted, simple };
 			this.#renderMeasured(this.#last);
 			this.#renderModel();

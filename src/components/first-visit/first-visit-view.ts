@@ -173,6 +173,21 @@ const measured = (phase: string, ms: number | undefined, how: string): MeasuredR
 	how,
 });
 
+/** A recorded run's measurements: its calls, and none of this page's own load. */
+export function recordedMeasurements(
+	preflighted: CallSample[],
+	simple: CallSample[]
+): Measurements {
+	return {
+		navigation: undefined,
+		script: undefined,
+		firstPocketBase: undefined,
+		preflighted,
+		simple,
+		recorded: true,
+	};
+}
+
 /** Why a recorded run shows none of this page's own load. */
 export const notRecordedHow = 'not part of the recorded run, which holds its calls to PocketBase';
 
@@ -197,13 +212,7 @@ export function sourceText(row: MeasuredRow, recorded: boolean): string {
  */
 export function measuredRows(m: Measurements): MeasuredRow[] {
 	if (m.recorded) {
-		const rows = liveRows({
-			...m,
-			navigation: undefined,
-			script: undefined,
-			firstPocketBase: undefined,
-		});
-		return rows.map((row, i) => {
+		return liveRows(recordedMeasurements(m.preflighted, m.simple)).map((row, i) => {
 			const how = recordedHows[i - 4];
 			if (how === undefined)
 				return { ...row, ms: undefined, source: 'not-seen', how: notRecordedHow };
