@@ -31,8 +31,8 @@ const { version } = /** @type {{ version: string }} */ (readJson(pocketbasePacka
 const only = process.argv.slice(2);
 /**
  * The session the named demos join, the other demos' recordings kept as they are.
- * @typedef {{ page: string, recordedAt?: string }} Demo
- * @typedef {{ recordedAt: string, pocketbase: string, playground: string, demos: Record<string, Demo> }} Session
+ * @typedef {import('../src/lib/recorded-run.ts').RecordingSession} Session
+ * @typedef {Session['demos'][string]} Demo
  */
 const kept = only.length > 0 ? /** @type {Session} */ (readJson(sessionFile)) : undefined;
 if (kept && (kept.playground !== playgroundHash() || kept.pocketbase !== version)) {
