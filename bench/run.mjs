@@ -14,6 +14,8 @@
 //   npm run bench -- --only=load    just the load run; --load-visitors=200 --load-seconds=60
 //                                   --load-steps=50,100,200,400,800 --load-step-seconds=20
 //                                   --load-no-realtime (no subscriptions, to see their cost)
+//                                   --load-profile (where PocketBase's CPU goes in each window:
+//                                   needs perf, bench/cpu-profile.mjs)
 //   npm run bench -- --skip-load    everything but the load run
 //   npm run bench -- --only=aa      just the A/A rounds (build, PocketBase, site, browser);
 //                                   --aa-rounds=5 --aa-requests=200
@@ -59,6 +61,7 @@ const { values: args } = parseArgs({
 		'load-steps': { type: 'string', default: '50,100,200,400,800' },
 		'load-step-seconds': { type: 'string', default: '20' },
 		'load-no-realtime': { type: 'boolean', default: false },
+		'load-profile': { type: 'boolean', default: false },
 		'aa-rounds': { type: 'string', default: '5' },
 		'aa-requests': { type: 'string', default: '200' },
 		'calibration-runs': { type: 'string', default: '9' },
@@ -73,6 +76,7 @@ const loadOptions = {
 		.map((n) => Number(n)),
 	stepSeconds: Number(args['load-step-seconds']),
 	realtime: !args['load-no-realtime'],
+	profile: args['load-profile'] ?? false,
 };
 const resultsDir = join(projectRoot, 'bench/results');
 
