@@ -22,7 +22,10 @@
 // the stream cap (scripts/serve-flags.mjs).
 routerUse(
 	new Middleware((e) => {
-		const checks = require(`${__hooks}/request-checks.js`);
+		// Kept on this JS runtime's global object after the first request (request-checks.js: why).
+		const checks =
+			globalThis.playgroundRequestChecks ||
+			(globalThis.playgroundRequestChecks = require(`${__hooks}/request-checks.js`));
 		const path = e.request.url.path;
 		const method = e.request.method;
 

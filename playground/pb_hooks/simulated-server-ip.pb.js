@@ -38,15 +38,19 @@ routerUse(
 		// With no header, or the marker (no IP, so realIP() passes it over), this is the caller's
 		// own address: the TCP peer or, behind a proxy, the client header that proxy overwrites.
 		const visitor = e.realIP();
+		// Kept on this JS runtime's global object after the first request (request-checks.js: why).
+		const checks =
+			globalThis.playgroundRequestChecks ||
+			(globalThis.playgroundRequestChecks = require(`${__hooks}/request-checks.js`));
 		// For the quotas in request-bounds.pb.js and demo-users-cap.pb.js, which count networks
 		// (an IPv4 address, an IPv6 /64): requests through the simulated server count against the
 		// visitor's own network.
-		const network = require(`${__hooks}/ip-network.js`).networkOf(visitor);
+		const network = checks.ipNetwork.networkOf(visitor);
 		e.set('playground.network', network);
 		// Derived for every request, marked or not, though only a marked one uses it: the race
 		// compares a direct and a proxied request that must cost PocketBase the same work, or the
 		// hook's own time is charged to the proxy (it skewed the race's A/A test by about 1 %).
-		const server = require(`${__hooks}/simulated-server-address.js`).serverFor(network);
+		const server = checks.serverAddress.serverFor(network);
 		if (values.length === 0) return e.next();
 		e.request.header.set(name, server);
 		// The limiter reads the header when it runs; check it now counts the server address.
