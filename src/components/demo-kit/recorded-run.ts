@@ -7,6 +7,7 @@
  * results first, so recorded and live numbers are never shown together.
  */
 import { markRecorded } from './recorded-demos';
+import { until } from './until';
 import session from '~/recordings/session.json';
 import {
 	demoRecordedLabel,
@@ -223,10 +224,7 @@ export async function recordRun(
 	ready: () => boolean,
 	play: () => Promise<void>
 ): Promise<Recording> {
-	for (let waited = 0; !ready(); waited += 100) {
-		if (waited > 30_000) throw new Error('PocketBase never became usable.');
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	if (!(await until(ready, 30_000, 100))) throw new Error('PocketBase never became usable.');
 	startRecording();
 	try {
 		await play();

@@ -7,6 +7,7 @@ import type PocketBase from 'pocketbase';
 import { directClient, reportResponse, signedInClient } from '../demo-kit/connection';
 import { DemoElement } from '../demo-kit/demo-element';
 import { timedCall } from '../demo-kit/timing';
+import { until } from '../demo-kit/until';
 import { hostMovedText } from '~/lib/playground-host';
 import { CreateDelays } from './create-delays';
 import { subscribeThroughServer } from './cross-address';
@@ -22,7 +23,6 @@ import {
 } from './realtime-streams-view';
 import { SimulatedUsers } from './simulated-users';
 import { StreamStateLine } from './stream-state-line';
-import { until } from './until';
 
 class RealtimeStreams extends DemoElement {
 	#stream!: StreamStateLine; // set by start(), before any action can run

@@ -1,6 +1,7 @@
 /**
- * Waits for something the page hears by itself (an event on a stream) before a scripted run goes
- * on, so a recorded run holds its events and a replayed one shows them before its next step.
+ * Waits for something the page learns by itself before a scripted run goes on: PocketBase
+ * answering before `npm run record` starts a run, or an event on a stream, so a recorded run holds
+ * its events and a replayed one shows them before its next step.
  */
 
 /** Resolves true once `done()` holds (looked at every `stepMs`), or false after `timeoutMs`. */
