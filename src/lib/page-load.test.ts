@@ -113,6 +113,23 @@ describe('modelPageLoad', () => {
 		expect(near.contentMs).toBeCloseTo(20 + 20 + 2 + 0.5);
 	});
 
+	it('hides a preconnected handshake behind the browser’s work too, never below zero', () => {
+		const tcp = { ...params, dnsMs: 0, connectionRoundTrips: 1, browserPocketBaseRttMs: 60 };
+		const connect = (browserWorkMs?: number) =>
+			modelPageLoad('browser-preconnect', 'my-notes', {
+				...tcp,
+				...(browserWorkMs === undefined ? {} : { browserWorkMs }),
+			}).phases.find((p) => p.kind === 'connect' && p.label.includes('PocketBase'))?.ms ?? 0;
+		// A 60 ms handshake behind the script's 20 ms round trip, then behind 25 ms of work.
+		expect(connect()).toBeCloseTo(40);
+		expect(connect(25)).toBeCloseTo(15);
+		expect(connect(100)).toBe(0);
+		// The work itself is not charged: the content time counts round trips only.
+		const direct = (browserWorkMs: number) =>
+			modelPageLoad('browser-direct', 'my-notes', { ...tcp, browserWorkMs }).contentMs;
+		expect(direct(100)).toBeCloseTo(direct(0));
+	});
+
 	it('leaves out phases that cost nothing (a cached DNS answer)', () => {
 		const load = modelPageLoad('server-near', 'public-article', { ...params, dnsMs: 0 });
 		expect(load.phases.map((p) => p.kind)).not.toContain('dns');
