@@ -13,9 +13,11 @@
 //
 // The model counts round trips and the server's handler, and leaves out the machine's own work:
 // the browser's parsing, scripts and painting, PocketBase's and the app's CPU. On a shared 2-core
-// machine that work alone is tens to hundreds of milliseconds and swings with the load. So every
-// visit is paired with the same page's visit with no latency injected, right before or after it,
-// and the model's round trips are judged against the difference: the time the round trips cost.
+// machine that work alone is tens to hundreds of milliseconds and swings with the load. So each
+// visit is read phase by phase as the browser's network stack timed it (`firstVisit`), and paired
+// with the same page's visit with no latency injected, right before or after it, which gives what
+// the servers and proxies took for the same exchanges. The model's round trips are judged against
+// the difference: the time the round trips cost on the content's critical path.
 import { createServer, request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -116,9 +118,10 @@ export const calibrationPages = [
 ];
 
 /**
- * The browser the visits run in. Chromium 156 opens no connection for `<link rel="preconnect">`
- * in the headless shell the project brings, nor in any off-the-record context (what Playwright's
- * `browser.newContext()` makes): counted at the delaying proxy, none. A full Chromium with a
+ * The browser the visits run in. The headless shell the project brings (Chromium 153) opens no
+ * connection for `<link rel="preconnect">`, and a full Chromium (Debian's 150) opens none in an
+ * off-the-record context (what Playwright's `browser.newContext()` makes): counted at the delaying
+ * proxy, none. A full Chromium with a
  * profile of its own does, as a reader's browser does. So the visits run in a profile of their
  * own (one with scripting, one without), and with the headless shell the preconnect page is left
  * out rather than measured as a page without its hint.
@@ -185,17 +188,31 @@ async function firstVisit(context, url) {
 			);
 			const data = resources.find((e) => e.initiatorType === 'fetch');
 			const script = resources.find((e) => e.name.endsWith('/notes.js'));
-			/** @param {PerformanceResourceTiming | undefined} e */
-			const span = (e) => (e ? e.responseEnd - e.startTime : 0);
-			const htmlMs = nav?.responseEnd ?? NaN;
+			// The round trips on the content's critical path, each as the browser's network stack
+			// timed it, up to the answer's first byte (a small answer's other bytes follow in the
+			// same flight; what the browser reports after that is its own scheduling):
+			// - the HTML, from the page's connection opening: over a link with a round trip, the
+			//   browser's work before it sends the request is done while the handshake is under
+			//   way, as on a real network;
+			// - the script, from its request on: not the wait before it is sent, which is the
+			//   browser's parsing and scheduling;
+			// - the data, from the fetch's start: PocketBase's connection and the preflight,
+			//   which happen before its request is sent, and the request.
+			const htmlMs = nav ? nav.responseStart - nav.connectStart : NaN;
+			const scriptMs = script ? script.responseStart - script.requestStart : 0;
+			const dataMs = data ? data.responseStart - data.startTime : 0;
 			return {
 				paintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-				htmlMs,
-				// The network's part alone, as the browser's network stack timed it: the HTML,
-				// then (browser-rendered) the script's fetch and the data's fetch, whose span holds
-				// the connection to PocketBase and the preflight. The gaps between them, the
-				// browser's own work, are left out.
-				networkMs: htmlMs + span(script) + span(data),
+				htmlMs: nav?.responseEnd ?? NaN,
+				networkMs: htmlMs + scriptMs + dataMs,
+				// The same phases with the HTML from its request's send on: what the machine's
+				// servers and proxies took for each exchange. A visit with no latency injected
+				// gives it, for its pair to cancel. With no handshake to wait for, the browser's
+				// work before it sends the HTML's request is on its path, and is not the servers'.
+				exchangesMs: (nav ? nav.responseStart - nav.requestStart : NaN) + scriptMs + dataMs,
+				// The browser's own work between the HTML's first byte and the data call, besides
+				// the script's round trip: what a preconnected handshake hides behind as well.
+				browserWorkMs: data && nav ? data.startTime - nav.responseStart - scriptMs : 0,
 			};
 		});
 	} finally {
@@ -263,12 +280,15 @@ async function startStaticPage({ pocketBaseUrl, preconnect = false, proxyTo }) {
 }
 
 /**
- * What the page-load model predicts for a scenario's two pages: plain HTTP on loopback (no DNS,
- * a TCP handshake and no TLS), the model's default handler time, one PocketBase call.
+ * What the page-load model predicts for a scenario's pages: plain HTTP on loopback (no DNS, a TCP
+ * handshake and no TLS), the model's default handler time, one PocketBase call, and the browser's
+ * work before its data call as the visits measured it (`browserWorkMs`, per page), which only the
+ * preconnect page's handshake hides behind.
  * @param {typeof import('../src/lib/page-load.ts')} model
- * @param {CalibrationScenario} s
+ * @param {Omit<CalibrationScenario, 'id'>} s
+ * @param {Partial<Record<PageId, number>>} [browserWorkMs]
  */
-function predicted(model, s) {
+function predicted(model, s, browserWorkMs = {}) {
 	/** @type {import('../src/lib/page-load.ts').PageLoadParams} */
 	const params = {
 		browserSiteRttMs: s.readerServerRttMs,
@@ -285,7 +305,10 @@ function predicted(model, s) {
 	return Object.fromEntries(
 		calibrationPages.map((page) => [
 			page.id,
-			model.modelPageLoad(page.architecture, 'my-notes', params).contentMs,
+			model.modelPageLoad(page.architecture, 'my-notes', {
+				...params,
+				browserWorkMs: browserWorkMs[page.id] ?? 0,
+			}).contentMs,
 		])
 	);
 }
@@ -404,8 +427,16 @@ export async function calibrationRun(browser, { runs = 9 } = {}) {
 					if (i >= 0) measured.get(page.id)?.push(pair);
 				}
 			}
-			const model = predicted(pageLoad, s);
-			const modelNone = predicted(pageLoad, { ...s, ...noLatency });
+			// The browser's work before its data call, as the visits over the scenario's links
+			// measured it: the model's one input taken from the visits themselves.
+			const browserWorkMs = Object.fromEntries(
+				pages.map((page) => [
+					page.id,
+					median((measured.get(page.id) ?? []).map((p) => p.latency.browserWorkMs)) ?? 0,
+				])
+			);
+			const model = predicted(pageLoad, s, browserWorkMs);
+			const modelNone = predicted(pageLoad, noLatency, browserWorkMs);
 			/** @param {(typeof calibrationPages)[number]} page */
 			const row = (page) => {
 				const which = page.id;
@@ -430,17 +461,18 @@ export async function calibrationRun(browser, { runs = 9 } = {}) {
 					// estimate of the round trips' cost, less swayed by a busy moment.
 					fastestQuarterRoundTripsMs: total.q1Ms - none.q1Ms,
 					htmlMedianMs: median(pairs.map((p) => p.latency.htmlMs)) ?? NaN,
+					browserWorkMs: browserWorkMs[which] ?? 0,
 					// The model's whole prediction against the network's part of each visit:
 					// the phases the model counts, without the work between them.
 					network: summary(pairs.map((p) => p.latency.networkMs)),
 					// The judged figure: what the round trips cost on the content's critical path,
-					// as the browser's network stack timed it, paired. The pair cancels what every
-					// exchange costs the machine (the servers' and the proxies' CPU); leaving out
-					// the gaps between the phases leaves out the browser's own work, part of which
-					// a visit over long round trips does while it waits (a new tab's start-up, a
-					// server-rendered page's hydration scripts), so a paint-based pair
+					// phase by phase as the browser's network stack timed them, less what the
+					// servers and proxies took for the same exchanges in the visit's pair. The
+					// browser's work between the phases is left out, as the model leaves it out:
+					// with long round trips part of it happens while the browser waits (a new tab's
+					// start-up, a server-rendered page's hydration scripts), so a paint-based pair
 					// undercounts the round trips by that much.
-					networkRoundTrips: summary(pairs.map((p) => p.latency.networkMs - p.none.networkMs)),
+					networkRoundTrips: summary(pairs.map((p) => p.latency.networkMs - p.none.exchangesMs)),
 				};
 			};
 			results.push({ scenario: s, pages: pages.map(row) });

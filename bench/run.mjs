@@ -119,6 +119,7 @@ function printCalibration(c) {
 					((p.modelRoundTripsMs - p.networkRoundTrips.medianMs) / p.networkRoundTrips.medianMs) *
 						100
 				),
+				'browser work before the call ms': ms(p.browserWorkMs),
 				'to first paint, paired ms': ms(p.roundTrips.medianMs),
 				'paint error': pct(p.errorPercent),
 				'fastest quarter ms': ms(p.fastestQuarterRoundTripsMs),
