@@ -121,10 +121,9 @@ export const calibrationPages = [
  * The browser the visits run in. The headless shell the project brings (Chromium 153) opens no
  * connection for `<link rel="preconnect">`, and a full Chromium (Debian's 150) opens none in an
  * off-the-record context (what Playwright's `browser.newContext()` makes): counted at the delaying
- * proxy, none. A full Chromium with a
- * profile of its own does, as a reader's browser does. So the visits run in a profile of their
- * own (one with scripting, one without), and with the headless shell the preconnect page is left
- * out rather than measured as a page without its hint.
+ * proxy, none. A full Chromium with a profile of its own does, as a reader's browser does. So the
+ * visits run in a profile of their own (one with scripting, one without), and with the headless
+ * shell the preconnect page is left out rather than measured as a page without its hint.
  *
  * What makes each visit a first visit is that every origin it meets is new: each visit gets its
  * own delaying proxies on fresh ports, so no connection, cached answer or cached preflight of an
