@@ -118,6 +118,17 @@ export function perfAvailable() {
 	return spawnSync('perf', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
+/** The binaries' function tables, read once each: a load run profiles several windows. */
+/** @type {Map<string, ReturnType<typeof goSymbols>>} */
+const symbolTables = new Map();
+
+/** @param {string} binary */
+function symbolsOf(binary) {
+	let table = symbolTables.get(binary);
+	if (!table) symbolTables.set(binary, (table = goSymbols(binary)));
+	return table;
+}
+
 /**
  * Starts sampling process `pid` (a PocketBase built from `binary`) at 199 Hz; `stop()` ends it
  * and folds what it saw.
@@ -140,7 +151,7 @@ export function startProfile(pid, binary) {
 					encoding: 'utf8',
 					maxBuffer: 1 << 30,
 				});
-				const symbols = goSymbols(binary);
+				const symbols = symbolsOf(binary);
 				const stacks = parsePerfScript(script.stdout).map((stack) =>
 					stack.map((frame) =>
 						frame === kernel ? kernel : (symbols.nameAt(frame + symbols.loadBias) ?? '?')
