@@ -30,7 +30,7 @@ class AuthState extends DemoElement<typeof authSchema> {
 	protected start() {
 		this.querySelector('form.account')!.addEventListener('submit', (e) => e.preventDefault());
 		this.addEventListener('change', () => {
-			this.getPart('settings-problem').textContent = this.settingsForm.read().problems.join(' ');
+			this.getPart('settings-problem').textContent = this.settingsForm.markProblems().join(' ');
 		});
 		this.onAction('quick', () => this.#quickAccount());
 		this.onAction('sign-in', () => this.#account('sign-in'));

@@ -64,6 +64,21 @@ export class SettingsForm<S extends Schema> {
 		return problem?.replace(/^“[^”]*”: /, '');
 	}
 
+	/**
+	 * Marks every field the decoder had to correct (`aria-invalid`) and returns the problems in
+	 * words, for the demo to show beside its form: the demo goes on with the corrected values, so
+	 * the reader must be told which ones.
+	 */
+	markProblems(): string[] {
+		for (const key of Object.keys(this.schema)) {
+			const control = this.control(key);
+			if (!control) continue;
+			if (this.problemWith(key) === undefined) control.removeAttribute('aria-invalid');
+			else control.setAttribute('aria-invalid', 'true');
+		}
+		return this.read().problems;
+	}
+
 	fill(settings: Settings<S>): void {
 		for (const [key, spec] of Object.entries(this.schema)) {
 			const control = this.control(key);

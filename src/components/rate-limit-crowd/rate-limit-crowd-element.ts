@@ -53,7 +53,7 @@ class RateLimitCrowd extends DemoElement<typeof crowdSchema> {
 		const lib = this.#lib;
 		if (!lib) return;
 		this.#showFields(lib);
-		this.#showProblems(lib);
+		this.#showProblems();
 		clearTimeout(this.#debounce);
 		this.#debounce = setTimeout(() => void this.#run(lib), 400);
 	}
@@ -84,26 +84,21 @@ class RateLimitCrowd extends DemoElement<typeof crowdSchema> {
 	}
 
 	/** Problems with the settings, next to the form and on each bad field; the decoded settings. */
-	#showProblems(lib: Lib, linkProblems: string[] = []) {
+	#showProblems(linkProblems: string[] = []) {
 		const form = this.settingsForm;
-		const decoded = form.read();
 		this.#part('[data-problems]').replaceChildren(
-			...[...linkProblems, ...decoded.problems].map((text) => {
+			...[...linkProblems, ...form.markProblems()].map((text) => {
 				const item = document.createElement('li');
 				item.textContent = text;
 				return item;
 			})
 		);
-		for (const key of Object.keys(lib.crowdSchema) as (keyof typeof lib.crowdSchema)[]) {
-			if (form.problemWith(key)) form.control(key)?.setAttribute('aria-invalid', 'true');
-			else form.control(key)?.removeAttribute('aria-invalid');
-		}
-		return decoded;
+		return form.read();
 	}
 
 	async #run(lib: Lib, linkProblems: string[] = []) {
 		const generation = ++this.#generation;
-		const decoded = this.#showProblems(lib, linkProblems);
+		const decoded = this.#showProblems(linkProblems);
 		this.settingsForm.writeUrl(decoded.value);
 
 		const progress = this.#part('[data-progress]');
