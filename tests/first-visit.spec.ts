@@ -97,6 +97,35 @@ test.describe('the first visit, measured', () => {
 		);
 	});
 
+	test('a value out of bounds is marked and explained, and the model uses the bound', async ({
+		page,
+	}) => {
+		const demo = await measure(page);
+		await expect(demo.getByRole('status').filter({ hasText: /^Done: / })).toBeVisible();
+		await demo.getByText('Model parameters (modelled, adjustable)').click();
+		const field = demo.getByLabel('Far server: round trip to the reader, ms');
+		await field.fill('99999');
+		await field.press('Tab');
+		await expect(field).toHaveAttribute('aria-invalid', 'true');
+		await expect(demo.getByText(/Far server: round trip to the reader, ms must be/)).toContainText(
+			'500'
+		);
+		await expect(demo.getByText(/^Model inputs: /)).toContainText('far server 500 ms to you');
+
+		await field.fill('120');
+		await field.press('Tab');
+		await expect(field).not.toHaveAttribute('aria-invalid');
+		await expect(demo.getByText(/must be/)).toHaveCount(0);
+		await expect(demo.getByText(/^Model inputs: /)).toContainText('far server 120 ms to you');
+
+		// The same value in a shared link: the form shows the bound, and the demo says why.
+		await page.goto(`${page_}?fv-far-browser-server=99999`);
+		const linked = page.locator('first-visit');
+		await linked.scrollIntoViewIfNeeded();
+		await expect(linked.getByText(/^This link: /)).toContainText('using 500.');
+		await expect(linked.getByLabel('Far server: round trip to the reader, ms')).toHaveValue('500');
+	});
+
 	test('says what happened when PocketBase stops, and recovers', async ({
 		page,
 		ownPocketBase,

@@ -37,7 +37,13 @@ class FirstVisit extends DemoElement<typeof firstVisitSchema> {
 
 	protected start() {
 		this.onAction('run', () => this.#run());
-		this.addEventListener('change', () => this.#renderModel());
+		// A shared link's values were put right as the form was filled; say which.
+		this.getPart('settings-problem').textContent = this.linkProblems.join(' ');
+		this.addEventListener('change', () => {
+			// The model goes on with the corrected values; say which were corrected.
+			this.getPart('settings-problem').textContent = this.settingsForm.markProblems().join(' ');
+			this.#renderModel();
+		});
 	}
 
 	protected override playRecordedRun() {
